@@ -1,0 +1,117 @@
+package cl.zeues.occupation.events;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A request to change a spool's occupation, published to {@link Topics#COMMANDS} keyed by {@link
+ * #tagSpool()}. The processor decides each one exactly once per {@link #commandId()}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = OccupationCommand.Tomar.class, name = "TOMAR"),
+  @JsonSubTypes.Type(value = OccupationCommand.Pausar.class, name = "PAUSAR"),
+  @JsonSubTypes.Type(value = OccupationCommand.Completar.class, name = "COMPLETAR"),
+  @JsonSubTypes.Type(value = OccupationCommand.Cancelar.class, name = "CANCELAR"),
+  @JsonSubTypes.Type(value = OccupationCommand.ExpirarOcupacion.class, name = "EXPIRAR"),
+  @JsonSubTypes.Type(value = OccupationCommand.LiberarOcupacion.class, name = "LIBERAR")
+})
+public sealed interface OccupationCommand {
+
+  UUID commandId();
+
+  String tagSpool();
+
+  /** When the client (or the sweeper) asked; the decision uses the processor's clock. */
+  Instant requestedAt();
+
+  /** A worker takes a free spool for one operation. */
+  record Tomar(
+      UUID commandId, String tagSpool, Worker worker, Operacion operacion, Instant requestedAt)
+      implements OccupationCommand {
+    public Tomar {
+      Objects.requireNonNull(commandId, "command_id");
+      Objects.requireNonNull(tagSpool, "tag_spool");
+      Objects.requireNonNull(worker, "worker");
+      Objects.requireNonNull(operacion, "operacion");
+      Objects.requireNonNull(requestedAt, "requested_at");
+    }
+  }
+
+  /** The occupant releases the spool; the work stays partial. */
+  record Pausar(
+      UUID commandId,
+      String tagSpool,
+      Worker worker,
+      @Nullable Operacion operacion,
+      Instant requestedAt)
+      implements OccupationCommand {
+    public Pausar {
+      Objects.requireNonNull(commandId, "command_id");
+      Objects.requireNonNull(tagSpool, "tag_spool");
+      Objects.requireNonNull(worker, "worker");
+      Objects.requireNonNull(requestedAt, "requested_at");
+    }
+  }
+
+  /** The occupant finishes the operation; {@code fechaOperacion} defaults to today in Chile. */
+  record Completar(
+      UUID commandId,
+      String tagSpool,
+      Worker worker,
+      @Nullable Operacion operacion,
+      @Nullable LocalDate fechaOperacion,
+      Instant requestedAt)
+      implements OccupationCommand {
+    public Completar {
+      Objects.requireNonNull(commandId, "command_id");
+      Objects.requireNonNull(tagSpool, "tag_spool");
+      Objects.requireNonNull(worker, "worker");
+      Objects.requireNonNull(requestedAt, "requested_at");
+    }
+  }
+
+  /** The occupant undoes the start: the operation returns to pendiente. */
+  record Cancelar(
+      UUID commandId,
+      String tagSpool,
+      Worker worker,
+      @Nullable Operacion operacion,
+      Instant requestedAt)
+      implements OccupationCommand {
+    public Cancelar {
+      Objects.requireNonNull(commandId, "command_id");
+      Objects.requireNonNull(tagSpool, "tag_spool");
+      Objects.requireNonNull(worker, "worker");
+      Objects.requireNonNull(requestedAt, "requested_at");
+    }
+  }
+
+  /** Published by the lease sweeper: the named occupation's lease has lapsed. */
+  record ExpirarOcupacion(UUID commandId, String tagSpool, UUID occupationId, Instant requestedAt)
+      implements OccupationCommand {
+    public ExpirarOcupacion {
+      Objects.requireNonNull(commandId, "command_id");
+      Objects.requireNonNull(tagSpool, "tag_spool");
+      Objects.requireNonNull(occupationId, "occupation_id");
+      Objects.requireNonNull(requestedAt, "requested_at");
+    }
+  }
+
+  /** An administrator force-releases whatever occupation the spool has. */
+  record LiberarOcupacion(
+      UUID commandId, String tagSpool, String admin, @Nullable String motivo, Instant requestedAt)
+      implements OccupationCommand {
+    public LiberarOcupacion {
+      Objects.requireNonNull(commandId, "command_id");
+      Objects.requireNonNull(tagSpool, "tag_spool");
+      Objects.requireNonNull(admin, "admin");
+      Objects.requireNonNull(requestedAt, "requested_at");
+    }
+  }
+}

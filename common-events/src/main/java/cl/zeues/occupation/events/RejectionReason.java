@@ -1,0 +1,33 @@
+package cl.zeues.occupation.events;
+
+/**
+ * Why a command was not accepted: a closed list, each with the stable code clients see.
+ *
+ * <p>The HTTP status each maps to lives in the API; the names are the codes of the tablets'
+ * contract.
+ */
+public enum RejectionReason {
+  /** Someone else occupies the spool. */
+  SPOOL_OCCUPIED,
+  /** The caller is not the occupant. */
+  NO_AUTORIZADO,
+  /** The caller's occupation ended by lease expiry or an admin's force-release. */
+  LOCK_EXPIRED,
+  /** The tag is not in the spool catalog. */
+  SPOOL_NO_ENCONTRADO,
+  /** The worker is unknown or inactive. */
+  WORKER_NO_ENCONTRADO,
+  /** A prerequisite is missing: {@code Fecha_Materiales}, ARM not initiated before SOLD, ... */
+  DEPENDENCIAS_NO_SATISFECHAS,
+  /** The operation was already completed on this spool. */
+  OPERACION_YA_COMPLETADA,
+  /** Nothing is in progress for this operation, so it cannot be paused, completed or cancelled. */
+  OPERACION_NO_INICIADA,
+  /** The operation exists but this system does not drive it yet (METROLOGIA, REPARACION). */
+  OPERACION_NO_SOPORTADA,
+  /**
+   * A system command (lease expiry) that no longer applies: the occupation changed or is still
+   * valid.
+   */
+  SIN_EFECTO
+}
