@@ -1,0 +1,326 @@
+package cl.zeues.occupation.domain;
+
+import cl.zeues.occupation.domain.Decision.Accepted;
+import cl.zeues.occupation.domain.Decision.Rejected;
+import cl.zeues.occupation.events.OccupationCommand;
+import cl.zeues.occupation.events.OccupationCommand.Cancelar;
+import cl.zeues.occupation.events.OccupationCommand.Completar;
+import cl.zeues.occupation.events.OccupationCommand.ExpirarOcupacion;
+import cl.zeues.occupation.events.OccupationCommand.LiberarOcupacion;
+import cl.zeues.occupation.events.OccupationCommand.Pausar;
+import cl.zeues.occupation.events.OccupationCommand.Tomar;
+import cl.zeues.occupation.events.OccupationEvent;
+import cl.zeues.occupation.events.OccupationEvent.OcupacionExpirada;
+import cl.zeues.occupation.events.OccupationEvent.OcupacionLiberada;
+import cl.zeues.occupation.events.OccupationEvent.SpoolCancelado;
+import cl.zeues.occupation.events.OccupationEvent.SpoolCompletado;
+import cl.zeues.occupation.events.OccupationEvent.SpoolPausado;
+import cl.zeues.occupation.events.OccupationEvent.SpoolTomado;
+import cl.zeues.occupation.events.Operacion;
+import cl.zeues.occupation.events.RejectionReason;
+import cl.zeues.occupation.events.SpoolCatalogEntry;
+import cl.zeues.occupation.events.Worker;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The occupation rules (v3 contract) for ARM and SOLD, as one pure function.
+ *
+ * <p>Deterministic: the same state, command, catalog entry and instant give the same decision, with
+ * the same event ids (derived from the command id), so a command decided again after a crash
+ * reproduces its events exactly.
+ */
+public final class OccupationDecider {
+
+  private final OccupationPolicy policy;
+
+  public OccupationDecider(OccupationPolicy policy) {
+    this.policy = policy;
+  }
+
+  /**
+   * Decides {@code command} against {@code state}.
+   *
+   * @param catalog the spool's catalog entry, or null when the tag is not in the catalog
+   * @param now the processor's clock; event times and lease ends derive from it
+   */
+  public Decision decide(
+      SpoolState state,
+      OccupationCommand command,
+      @Nullable SpoolCatalogEntry catalog,
+      Instant now) {
+    return switch (command) {
+      case Tomar c -> tomar(state, c, catalog, now);
+      case Pausar c -> release(state, c.worker(), c.operacion(), Release.PAUSAR, c, null, now);
+      case Completar c ->
+          release(state, c.worker(), c.operacion(), Release.COMPLETAR, c, c.fechaOperacion(), now);
+      case Cancelar c -> release(state, c.worker(), c.operacion(), Release.CANCELAR, c, null, now);
+      case ExpirarOcupacion c -> expire(state, c, now);
+      case LiberarOcupacion c -> forceRelease(state, c, now);
+    };
+  }
+
+  private Decision tomar(
+      SpoolState state, Tomar c, @Nullable SpoolCatalogEntry catalog, Instant now) {
+    String tag = c.tagSpool();
+    if (!c.operacion().isOccupying() || c.operacion() == Operacion.REPARACION) {
+      return unsupported(c.operacion());
+    }
+    if (catalog == null) {
+      return new Rejected(
+          RejectionReason.SPOOL_NO_ENCONTRADO, "Spool " + tag + " no existe en el catálogo", null);
+    }
+    List<OccupationEvent> events = new ArrayList<>(2);
+    Occupation current = state.occupation();
+    if (current != null) {
+      if (!current.lapsedAt(now)) {
+        return new Rejected(
+            RejectionReason.SPOOL_OCCUPIED,
+            "Spool " + tag + " ocupado por " + current.worker().token(),
+            current.worker().token());
+      }
+      OcupacionExpirada expiry = expiry(state, current, c.commandId(), 0, now);
+      events.add(expiry);
+      state = state.evolve(expiry);
+    }
+    OperationProgress progress = state.progressOf(c.operacion());
+    if (progress.isCompleted()) {
+      return new Rejected(
+          RejectionReason.OPERACION_YA_COMPLETADA,
+          c.operacion() + " ya completado en spool " + tag,
+          null);
+    }
+    if (catalog.fechaMateriales() == null) {
+      return new Rejected(
+          RejectionReason.DEPENDENCIAS_NO_SATISFECHAS,
+          "Spool " + tag + " no tiene Fecha_Materiales",
+          null);
+    }
+    if (c.operacion() == Operacion.SOLD && !state.arm().isInitiated()) {
+      return new Rejected(
+          RejectionReason.DEPENDENCIAS_NO_SATISFECHAS,
+          "SOLD requiere ARM iniciado en spool " + tag,
+          null);
+    }
+    events.add(
+        new SpoolTomado(
+            eventId(c.commandId(), events.size()),
+            c.commandId(),
+            tag,
+            state.version() + 1,
+            c.worker(),
+            c.operacion(),
+            c.commandId(),
+            now,
+            now.plus(policy.lease()),
+            progress.estado() == Estado.PAUSADO,
+            catalog.fechaMateriales(),
+            state.arm().trabajador()));
+    return new Accepted(events, "Spool " + tag + " tomado por " + c.worker().token());
+  }
+
+  private enum Release {
+    PAUSAR("pausar"),
+    COMPLETAR("completar"),
+    CANCELAR("cancelar");
+
+    final String verb;
+
+    Release(String verb) {
+      this.verb = verb;
+    }
+  }
+
+  private Decision release(
+      SpoolState state,
+      Worker worker,
+      @Nullable Operacion operacion,
+      Release kind,
+      OccupationCommand c,
+      @Nullable LocalDate fechaOperacion,
+      Instant now) {
+    String tag = c.tagSpool();
+    if (operacion != null && (!operacion.isOccupying() || operacion == Operacion.REPARACION)) {
+      return unsupported(operacion);
+    }
+    Occupation current = state.occupation();
+    if (current == null) {
+      LostOccupation lost = state.lastLost();
+      if (lost != null && lost.workerId() == worker.id()) {
+        return new Rejected(
+            RejectionReason.LOCK_EXPIRED,
+            "La ocupación del spool "
+                + tag
+                + " por "
+                + worker.token()
+                + (lost.forcedByAdmin() ? " fue liberada por un administrador" : " expiró")
+                + "; tómelo de nuevo para continuar",
+            null);
+      }
+      return new Rejected(
+          RejectionReason.OPERACION_NO_INICIADA,
+          "Spool " + tag + " no está ocupado; no hay trabajo que " + kind.verb,
+          null);
+    }
+    String occupant = current.worker().token();
+    if (!current.heldBy(worker)) {
+      return new Rejected(
+          RejectionReason.NO_AUTORIZADO,
+          "Spool "
+              + tag
+              + " está ocupado por "
+              + occupant
+              + "; solo "
+              + occupant
+              + " puede "
+              + kind.verb
+              + "lo",
+          occupant);
+    }
+    if (operacion != null && operacion != current.operacion()) {
+      return new Rejected(
+          RejectionReason.OPERACION_NO_INICIADA,
+          "Spool " + tag + " está ocupado para " + current.operacion() + ", no para " + operacion,
+          occupant);
+    }
+    Operacion op = current.operacion();
+    UUID eventId = eventId(c.commandId(), 0);
+    long version = state.version() + 1;
+    return switch (kind) {
+      case PAUSAR ->
+          new Accepted(
+              List.of(
+                  new SpoolPausado(
+                      eventId,
+                      c.commandId(),
+                      tag,
+                      version,
+                      current.worker(),
+                      op,
+                      current.occupationId(),
+                      now,
+                      current.since())),
+              "Trabajo " + op + " pausado en spool " + tag);
+      case COMPLETAR ->
+          new Accepted(
+              List.of(
+                  new SpoolCompletado(
+                      eventId,
+                      c.commandId(),
+                      tag,
+                      version,
+                      current.worker(),
+                      op,
+                      current.occupationId(),
+                      now,
+                      current.since(),
+                      fechaOperacion != null
+                          ? fechaOperacion
+                          : LocalDate.ofInstant(now, policy.zone()))),
+              op + " completado en spool " + tag);
+      case CANCELAR -> {
+        if (op == Operacion.ARM && state.sold().isInitiated()) {
+          yield new Rejected(
+              RejectionReason.DEPENDENCIAS_NO_SATISFECHAS,
+              "No se puede cancelar ARM en spool " + tag + ": SOLD ya fue iniciado",
+              occupant);
+        }
+        yield new Accepted(
+            List.of(
+                new SpoolCancelado(
+                    eventId,
+                    c.commandId(),
+                    tag,
+                    version,
+                    current.worker(),
+                    op,
+                    current.occupationId(),
+                    now,
+                    current.since())),
+            op + " cancelado en spool " + tag + "; vuelve a pendiente");
+      }
+    };
+  }
+
+  private Decision expire(SpoolState state, ExpirarOcupacion c, Instant now) {
+    Occupation current = state.occupation();
+    if (current == null || !current.occupationId().equals(c.occupationId())) {
+      return new Rejected(
+          RejectionReason.SIN_EFECTO,
+          "La ocupación " + c.occupationId() + " del spool " + c.tagSpool() + " ya terminó",
+          current == null ? null : current.worker().token());
+    }
+    if (!current.lapsedAt(now)) {
+      return new Rejected(
+          RejectionReason.SIN_EFECTO,
+          "La ocupación del spool " + c.tagSpool() + " sigue vigente hasta " + current.leaseUntil(),
+          current.worker().token());
+    }
+    return new Accepted(
+        List.of(expiry(state, current, c.commandId(), 0, now)),
+        "Ocupación de " + current.worker().token() + " en spool " + c.tagSpool() + " expirada");
+  }
+
+  private Decision forceRelease(SpoolState state, LiberarOcupacion c, Instant now) {
+    Occupation current = state.occupation();
+    if (current == null) {
+      return new Rejected(
+          RejectionReason.OPERACION_NO_INICIADA,
+          "Spool " + c.tagSpool() + " no está ocupado; no hay nada que liberar",
+          null);
+    }
+    return new Accepted(
+        List.of(
+            new OcupacionLiberada(
+                eventId(c.commandId(), 0),
+                c.commandId(),
+                c.tagSpool(),
+                state.version() + 1,
+                current.worker(),
+                current.operacion(),
+                current.occupationId(),
+                now,
+                current.since(),
+                c.admin(),
+                c.motivo())),
+        "Spool "
+            + c.tagSpool()
+            + " liberado por "
+            + c.admin()
+            + "; ocupación de "
+            + current.worker().token()
+            + " terminada");
+  }
+
+  private static OcupacionExpirada expiry(
+      SpoolState state, Occupation current, UUID commandId, int index, Instant now) {
+    return new OcupacionExpirada(
+        eventId(commandId, index),
+        commandId,
+        state.tagSpool(),
+        state.version() + 1,
+        current.worker(),
+        current.operacion(),
+        current.occupationId(),
+        now,
+        current.since(),
+        current.leaseUntil());
+  }
+
+  private static Rejected unsupported(Operacion operacion) {
+    return new Rejected(
+        RejectionReason.OPERACION_NO_SOPORTADA,
+        operacion + " aún no se gestiona con ocupación en este sistema (solo ARM y SOLD)",
+        null);
+  }
+
+  /** The {@code index}-th event of a command's decision: stable across re-decisions. */
+  static UUID eventId(UUID commandId, int index) {
+    return UUID.nameUUIDFromBytes((commandId + "#" + index).getBytes(StandardCharsets.UTF_8));
+  }
+}
