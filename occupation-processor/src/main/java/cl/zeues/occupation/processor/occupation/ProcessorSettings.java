@@ -1,0 +1,59 @@
+package cl.zeues.occupation.processor.occupation;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the occupation processor, prefix {@code zeues.processor} (environment: {@code
+ * ZEUES_PROCESSOR_*}). Kafka's address is Spring's {@code spring.kafka.bootstrap-servers}.
+ *
+ * @param redisUrl the Redis holding lock state
+ * @param redisTimeout how long one Redis command may take before it counts as a failure
+ * @param lease how long a TOMAR holds a spool before the sweeper expires it
+ * @param lockGrace how long a lock key outlives its lease in Redis if nothing releases it (a
+ *     backstop; expiry itself is always an event decided by the sweeper)
+ * @param commandRetention how long decided command ids are remembered for idempotent retries
+ * @param retry backoff for decisions whose fenced write lost a race
+ * @param sweepInterval how often lapsed leases are looked for
+ * @param concurrency listener threads (partitions are spread over them)
+ * @param groupId the consumer group of all processor instances
+ * @param transactionIdPrefix prefix of the transactional ids (a random suffix is added per
+ *     instance)
+ * @param catalogWait how long an unknown tag waits for the catalog to catch up before "not found"
+ * @param topicReplicas replication factor of the topics the processor creates if missing
+ */
+@Validated
+@ConfigurationProperties("zeues.processor")
+public record ProcessorSettings(
+    @NotBlank @DefaultValue("redis://127.0.0.1:6379") String redisUrl,
+    @NotNull @DefaultValue("2s") Duration redisTimeout,
+    @NotNull @DefaultValue("12h") Duration lease,
+    @NotNull @DefaultValue("1h") Duration lockGrace,
+    @NotNull @DefaultValue("7d") Duration commandRetention,
+    @Valid @NotNull @DefaultValue Retry retry,
+    @NotNull @DefaultValue("30s") Duration sweepInterval,
+    @Min(1) @DefaultValue("2") int concurrency,
+    @NotBlank @DefaultValue("zeues-processor") String groupId,
+    @NotBlank @DefaultValue("zeues-processor-") String transactionIdPrefix,
+    @NotNull @DefaultValue("2s") Duration catalogWait,
+    @Min(1) @DefaultValue("1") short topicReplicas) {
+
+  /** {@link RetryPolicy} as settings. */
+  public record Retry(
+      @Min(1) @DefaultValue("3") int maxAttempts,
+      @NotNull @DefaultValue("100ms") Duration baseDelay,
+      @DefaultValue("2.0") double multiplier,
+      @DefaultValue("0.25") double jitter,
+      @NotNull @DefaultValue("10s") Duration maxDelay) {
+
+    public RetryPolicy policy() {
+      return new RetryPolicy(maxAttempts, baseDelay, multiplier, jitter, maxDelay);
+    }
+  }
+}

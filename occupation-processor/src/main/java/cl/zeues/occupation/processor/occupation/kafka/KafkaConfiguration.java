@@ -1,0 +1,183 @@
+package cl.zeues.occupation.processor.occupation.kafka;
+
+import cl.zeues.occupation.events.JsonCodec;
+import cl.zeues.occupation.events.Topics;
+import cl.zeues.occupation.processor.occupation.OccupationService;
+import cl.zeues.occupation.processor.occupation.ProcessorSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
+import org.springframework.kafka.transaction.KafkaTransactionManager;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Exactly-once read-process-write: a transactional producer, a read_committed batch listener whose
+ * container runs each poll in a Kafka transaction and commits the offsets in it, and an
+ * after-rollback processor that retries a failed poll forever with backoff (a command is never
+ * skipped: Redis or the broker being away only delays decisions).
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaConfiguration {
+
+  @Bean
+  KafkaAdmin.NewTopics occupationTopics(ProcessorSettings settings) {
+    return new KafkaAdmin.NewTopics(
+        Topics.ALL.stream()
+            .map(
+                spec ->
+                    TopicBuilder.name(spec.name())
+                        .partitions(spec.partitions())
+                        .replicas(settings.topicReplicas())
+                        .configs(spec.configs())
+                        .build())
+            .toArray(NewTopic[]::new));
+  }
+
+  @Bean
+  ProducerFactory<String, byte[]> occupationProducerFactory(
+      KafkaProperties kafka, ProcessorSettings settings) {
+    Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(config);
+    // Unique per instance: with EOS v2 zombies are fenced by the consumer group generation, and
+    // two instances must never share a transactional id.
+    factory.setTransactionIdPrefix(settings.transactionIdPrefix() + UUID.randomUUID() + "-");
+    return factory;
+  }
+
+  @Bean
+  KafkaTemplate<String, byte[]> occupationKafkaTemplate(ProducerFactory<String, byte[]> factory) {
+    return new KafkaTemplate<>(factory);
+  }
+
+  @Bean
+  KafkaTransactionManager<String, byte[]> kafkaTransactionManager(
+      ProducerFactory<String, byte[]> factory) {
+    return new KafkaTransactionManager<>(factory);
+  }
+
+  @Bean
+  DefaultKafkaConsumerFactory<String, byte[]> commandConsumerFactory(
+      KafkaProperties kafka, ProcessorSettings settings) {
+    return new DefaultKafkaConsumerFactory<>(
+        consumerConfig(kafka, settings.groupId()),
+        new StringDeserializer(),
+        new ByteArrayDeserializer());
+  }
+
+  @Bean
+  ConcurrentMessageListenerContainer<String, byte[]> commandListenerContainer(
+      DefaultKafkaConsumerFactory<String, byte[]> consumers,
+      KafkaTransactionManager<String, byte[]> transactions,
+      OccupationService service,
+      KafkaTemplate<String, byte[]> template,
+      JsonCodec codec,
+      MeterRegistry registry,
+      ProcessorSettings settings) {
+    ContainerProperties properties = new ContainerProperties(Topics.COMMANDS.name());
+    properties.setGroupId(settings.groupId());
+    properties.setKafkaAwareTransactionManager(transactions);
+    properties.setMessageListener(
+        new CommandListener(service, new OutcomePublisher(template, codec), codec, registry));
+    ConcurrentMessageListenerContainer<String, byte[]> container =
+        new ConcurrentMessageListenerContainer<>(consumers, properties);
+    container.setConcurrency(settings.concurrency());
+    ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
+    backOff.setMaxInterval(5_000);
+    backOff.setMaxElapsedTime(Long.MAX_VALUE);
+    container.setAfterRollbackProcessor(new DefaultAfterRollbackProcessor<>(backOff));
+    return container;
+  }
+
+  @Bean(destroyMethod = "close")
+  Admin kafkaAdminClient(KafkaProperties kafka) {
+    Map<String, Object> config = new HashMap<>(kafka.buildAdminProperties());
+    config.putIfAbsent("request.timeout.ms", 5_000);
+    config.putIfAbsent("default.api.timeout.ms", 10_000);
+    return Admin.create(config);
+  }
+
+  @Bean
+  KafkaSpoolCatalog spoolCatalog(
+      KafkaProperties kafka, Admin admin, JsonCodec codec, ProcessorSettings settings) {
+    Map<String, Object> config = consumerConfig(kafka, null);
+    config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    return new KafkaSpoolCatalog(
+        () -> new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()),
+        admin,
+        codec,
+        settings.catalogWait());
+  }
+
+  @Bean
+  HealthIndicator kafkaHealthIndicator(Admin admin) {
+    return () -> {
+      try {
+        String cluster =
+            admin
+                .describeCluster(new DescribeClusterOptions().timeoutMs(2_000))
+                .clusterId()
+                .get(3, TimeUnit.SECONDS);
+        return Health.up().withDetail("clusterId", cluster).build();
+      } catch (Exception e) {
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
+        return Health.down().withDetail("error", e.toString()).build();
+      }
+    };
+  }
+
+  @Bean
+  HealthIndicator spoolCatalogHealthIndicator(KafkaSpoolCatalog catalog) {
+    return () ->
+        (catalog.isLoaded() ? Health.up() : Health.outOfService())
+            .withDetail("spools", catalog.size())
+            .build();
+  }
+
+  private static Map<String, Object> consumerConfig(
+      KafkaProperties kafka, @Nullable String groupId) {
+    Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
+    if (groupId != null) {
+      config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+    }
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    return config;
+  }
+}

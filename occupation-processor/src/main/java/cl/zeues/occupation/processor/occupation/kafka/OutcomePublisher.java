@@ -1,0 +1,60 @@
+package cl.zeues.occupation.processor.occupation.kafka;
+
+import cl.zeues.occupation.events.CloudEventHeaders;
+import cl.zeues.occupation.events.JsonCodec;
+import cl.zeues.occupation.events.OccupationEvent;
+import cl.zeues.occupation.events.Topics;
+import cl.zeues.occupation.processor.occupation.CommandOutcome;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.support.KafkaHeaders;
+
+/**
+ * Sends what a decision produced. Called inside the listener's Kafka transaction, so events, reply
+ * and the consumed offset commit together or not at all.
+ */
+final class OutcomePublisher {
+
+  static final String CAUSE_HEADER = "zeues_dlt_cause";
+
+  private final KafkaOperations<String, byte[]> kafka;
+  private final JsonCodec codec;
+
+  OutcomePublisher(KafkaOperations<String, byte[]> kafka, JsonCodec codec) {
+    this.kafka = kafka;
+    this.codec = codec;
+  }
+
+  void publish(CommandOutcome outcome) {
+    for (OccupationEvent event : outcome.events()) {
+      ProducerRecord<String, byte[]> record =
+          new ProducerRecord<>(Topics.EVENTS.name(), event.tagSpool(), codec.write(event));
+      CloudEventHeaders.of(event).forEach((name, value) -> record.headers().add(name, value));
+      kafka.send(record);
+    }
+    kafka.send(
+        new ProducerRecord<>(
+            Topics.REPLIES.name(),
+            outcome.reply().commandId().toString(),
+            codec.write(outcome.reply())));
+  }
+
+  /** Parks a command that cannot be decided, with where it came from and why. */
+  void deadLetter(ConsumerRecord<String, byte[]> source, String cause) {
+    ProducerRecord<String, byte[]> record =
+        new ProducerRecord<>(Topics.COMMANDS_DLT.name(), source.key(), source.value());
+    record.headers().add(CAUSE_HEADER, utf8(cause));
+    record.headers().add(KafkaHeaders.DLT_ORIGINAL_TOPIC, utf8(source.topic()));
+    record
+        .headers()
+        .add(KafkaHeaders.DLT_ORIGINAL_PARTITION, utf8(String.valueOf(source.partition())));
+    record.headers().add(KafkaHeaders.DLT_ORIGINAL_OFFSET, utf8(String.valueOf(source.offset())));
+    kafka.send(record);
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}
