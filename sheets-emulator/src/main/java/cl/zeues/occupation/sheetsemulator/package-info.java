@@ -1,4 +1,7 @@
-/** A local Google Sheets v4 REST server for development and tests, startable from a main or embedded. */
+/**
+ * A local Google Sheets v4 REST server for development and tests, startable from a main or
+ * embedded.
+ */
 @NullMarked
 package cl.zeues.occupation.sheetsemulator;
 

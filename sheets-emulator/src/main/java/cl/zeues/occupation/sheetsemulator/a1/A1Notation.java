@@ -186,7 +186,8 @@ public final class A1Notation {
   }
 
   /** Prints a bounded area the way Google echoes it: {@code Metadata!A1:K12}, {@code Hoja!B3}. */
-  public static String format(String sheet, int firstRow, int firstColumn, int lastRow, int lastColumn) {
+  public static String format(
+      String sheet, int firstRow, int firstColumn, int lastRow, int lastColumn) {
     String prefix = sheetPrefix(sheet) + "!" + cell(firstRow, firstColumn);
     if (firstRow == lastRow && firstColumn == lastColumn) {
       return prefix;

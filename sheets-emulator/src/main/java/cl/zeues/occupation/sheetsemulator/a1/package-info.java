@@ -1,4 +1,7 @@
-/** A1 notation: parsing range text into grid coordinates and printing coordinates back the way Google does. */
+/**
+ * A1 notation: parsing range text into grid coordinates and printing coordinates back the way
+ * Google does.
+ */
 @NullMarked
 package cl.zeues.occupation.sheetsemulator.a1;
 

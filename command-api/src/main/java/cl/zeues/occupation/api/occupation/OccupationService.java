@@ -1,0 +1,152 @@
+package cl.zeues.occupation.api.occupation;
+
+import cl.zeues.occupation.events.CommandReply;
+import cl.zeues.occupation.events.OccupationCommand;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes commands and waits for their replies. It decides nothing: the processor does; this only
+ * turns "no reply yet" into a {@link CommandOutcome.Pending} after the reply timeout.
+ */
+public class OccupationService {
+
+  private static final Logger log = LoggerFactory.getLogger(OccupationService.class);
+
+  static final String OUTCOMES = "zeues.api.command.outcomes";
+  static final String TIMEOUTS = "zeues.api.reply.timeouts";
+
+  private final CommandBus bus;
+  private final OccupationStore store;
+  private final Duration replyTimeout;
+  private final MeterRegistry meters;
+  private final Counter timeouts;
+
+  public OccupationService(
+      CommandBus bus, OccupationStore store, Duration replyTimeout, MeterRegistry meters) {
+    this.bus = bus;
+    this.store = store;
+    this.replyTimeout = replyTimeout;
+    this.meters = meters;
+    this.timeouts =
+        Counter.builder(TIMEOUTS)
+            .description("Commands answered 202 because no reply came within the reply timeout")
+            .register(meters);
+  }
+
+  /**
+   * Publishes {@code command} and waits up to the reply timeout for its reply.
+   *
+   * @throws CommandBusUnavailableException when the command could not be published
+   */
+  public CommandOutcome execute(OccupationCommand command) {
+    CompletableFuture<CommandReply> reply;
+    try {
+      reply = bus.submit(command);
+    } catch (CommandBusUnavailableException e) {
+      count("KAFKA_NO_DISPONIBLE");
+      throw e;
+    }
+    try {
+      return counted(
+          new CommandOutcome.Replied(reply.get(replyTimeout.toNanos(), TimeUnit.NANOSECONDS)));
+    } catch (TimeoutException e) {
+      bus.abandon(command.commandId());
+      timeouts.increment();
+      return counted(recordedOutcome(command.tagSpool(), command.commandId()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      bus.abandon(command.commandId());
+      return counted(new CommandOutcome.Pending(command.commandId(), command.tagSpool()));
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("reply future failed for " + command.commandId(), e);
+    }
+  }
+
+  /**
+   * Executes every command in parallel (each on its own key, each awaited on its own) and returns
+   * the outcomes in the commands' order. A command that cannot be published is reported as {@link
+   * CommandOutcome.Unpublished}; it does not fail the others.
+   */
+  public List<CommandOutcome> executeAll(List<? extends OccupationCommand> commands) {
+    List<Future<CommandOutcome>> futures = new ArrayList<>(commands.size());
+    try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (OccupationCommand command : commands) {
+        futures.add(parallel.submit(() -> executeOrUnpublished(command)));
+      }
+    }
+    List<CommandOutcome> outcomes = new ArrayList<>(commands.size());
+    for (int i = 0; i < commands.size(); i++) {
+      outcomes.add(futures.get(i).resultNow());
+    }
+    return outcomes;
+  }
+
+  /** The spool's current occupation. */
+  public SpoolStatus status(String tagSpool) {
+    return store.status(tagSpool);
+  }
+
+  /** The recorded outcome of a command, or pending while the processor has not recorded one. */
+  public CommandOutcome outcome(String tagSpool, UUID commandId) {
+    return store
+        .outcome(tagSpool, commandId)
+        .<CommandOutcome>map(CommandOutcome.Replied::new)
+        .orElseGet(() -> new CommandOutcome.Pending(commandId, tagSpool));
+  }
+
+  private CommandOutcome executeOrUnpublished(OccupationCommand command) {
+    try {
+      return execute(command);
+    } catch (CommandBusUnavailableException e) {
+      return new CommandOutcome.Unpublished(
+          command.commandId(), command.tagSpool(), e.getMessage());
+    }
+  }
+
+  /** The reply may have been missed (e.g. decided while this instance was rebalancing). */
+  private CommandOutcome recordedOutcome(String tagSpool, UUID commandId) {
+    try {
+      Optional<CommandReply> recorded = store.outcome(tagSpool, commandId);
+      if (recorded.isPresent()) {
+        return new CommandOutcome.Replied(recorded.get());
+      }
+    } catch (OccupationStoreUnavailableException e) {
+      log.warn("could not check the recorded outcome of {}: {}", commandId, e.getMessage());
+    }
+    return new CommandOutcome.Pending(commandId, tagSpool);
+  }
+
+  private CommandOutcome counted(CommandOutcome outcome) {
+    count(
+        switch (outcome) {
+          case CommandOutcome.Replied(CommandReply.Accepted a) -> "ACEPTADO";
+          case CommandOutcome.Replied(CommandReply.Rejected r) -> r.reason().name();
+          case CommandOutcome.Pending p -> "PENDIENTE";
+          case CommandOutcome.Unpublished u -> "KAFKA_NO_DISPONIBLE";
+        });
+    return outcome;
+  }
+
+  private void count(String code) {
+    Counter.builder(OUTCOMES)
+        .description("Command outcomes by code")
+        .tag("code", code)
+        .register(meters)
+        .increment();
+  }
+}

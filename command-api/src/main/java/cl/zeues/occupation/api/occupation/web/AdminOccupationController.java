@@ -1,0 +1,55 @@
+package cl.zeues.occupation.api.occupation.web;
+
+import cl.zeues.occupation.api.occupation.CommandIds;
+import cl.zeues.occupation.api.occupation.OccupationService;
+import cl.zeues.occupation.api.occupation.web.OccupationRequests.ReleaseRequest;
+import cl.zeues.occupation.events.OccupationCommand;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.time.Clock;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Administrator routes; {@link AdminTokenInterceptor} guards them with a bearer token. */
+@RestController
+@RequestMapping("/api/admin/occupation")
+@Tag(name = "admin", description = "Liberación forzada de spools (token de administrador)")
+class AdminOccupationController {
+
+  static final String ADMIN = "admin";
+
+  private final OccupationService occupation;
+  private final Clock clock;
+
+  AdminOccupationController(OccupationService occupation, Clock clock) {
+    this.occupation = occupation;
+    this.clock = clock;
+  }
+
+  @Operation(
+      summary = "Libera a la fuerza la ocupación de un spool",
+      security = @SecurityRequirement(name = "admin-token"))
+  @PostMapping("/{tag_spool}/release")
+  ResponseEntity<Object> release(
+      @PathVariable("tag_spool") String tagSpool,
+      @Valid @RequestBody(required = false) @Nullable ReleaseRequest body,
+      @RequestHeader(name = RequestRules.IDEMPOTENCY_KEY, required = false) @Nullable String key) {
+    String tag = RequestRules.checkedTag(tagSpool);
+    return Answers.of(
+        occupation.execute(
+            new OccupationCommand.LiberarOcupacion(
+                CommandIds.forRequest(RequestRules.checkedIdempotencyKey(key), tag),
+                tag,
+                ADMIN,
+                body == null ? null : body.motivo(),
+                clock.instant())));
+  }
+}

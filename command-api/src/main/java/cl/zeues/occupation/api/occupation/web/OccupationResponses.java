@@ -1,0 +1,52 @@
+package cl.zeues.occupation.api.occupation.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** The response bodies of the tablets' contract (errors are problem details, not these). */
+final class OccupationResponses {
+
+  private OccupationResponses() {}
+
+  /** The processor accepted the command; the spool is now at {@code version}. */
+  record CommandAccepted(
+      boolean success,
+      @JsonProperty("tag_spool") String tagSpool,
+      String message,
+      long version,
+      @JsonProperty("command_id") UUID commandId) {}
+
+  /** No outcome yet; fetch it later from the {@code Location} given. */
+  record CommandPending(
+      @Schema(example = "PENDIENTE") String status,
+      @JsonProperty("command_id") UUID commandId,
+      @JsonProperty("tag_spool") String tagSpool) {}
+
+  /** One tag's outcome within a batch. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record BatchDetail(
+      @JsonProperty("tag_spool") String tagSpool,
+      boolean success,
+      String message,
+      @Schema(description = "RejectionReason name, PENDIENTE or KAFKA_NO_DISPONIBLE when failed")
+          @Nullable String code,
+      @JsonProperty("ocupado_por") @Nullable String ocupadoPor,
+      @JsonProperty("command_id") UUID commandId) {}
+
+  /** Always 200: partial success is normal. */
+  record BatchTomarResult(int total, int succeeded, int failed, List<BatchDetail> details) {}
+
+  /** A spool's occupation as the processor last applied it. */
+  record SpoolStatusView(
+      @JsonProperty("tag_spool") String tagSpool,
+      boolean ocupado,
+      @JsonProperty("ocupado_por") @Nullable String ocupadoPor,
+      @JsonProperty("fecha_ocupacion") @Nullable Instant fechaOcupacion,
+      @Nullable String operacion,
+      long version) {}
+}

@@ -1,0 +1,42 @@
+package cl.zeues.occupation.api.occupation.web;
+
+import cl.zeues.occupation.api.occupation.OccupationStore;
+import cl.zeues.occupation.api.occupation.OccupationStoreUnavailableException;
+import cl.zeues.occupation.api.occupation.SpoolStatus;
+import cl.zeues.occupation.events.CommandReply;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** An in-memory store; {@link #down} makes every read fail as if Redis were unreachable. */
+final class FakeOccupationStore implements OccupationStore {
+
+  final Map<String, SpoolStatus> spools = new ConcurrentHashMap<>();
+  final Map<UUID, CommandReply> outcomes = new ConcurrentHashMap<>();
+  volatile boolean down;
+
+  void reset() {
+    spools.clear();
+    outcomes.clear();
+    down = false;
+  }
+
+  @Override
+  public SpoolStatus status(String tagSpool) {
+    check();
+    return spools.getOrDefault(tagSpool, SpoolStatus.untouched(tagSpool));
+  }
+
+  @Override
+  public Optional<CommandReply> outcome(String tagSpool, UUID commandId) {
+    check();
+    return Optional.ofNullable(outcomes.get(commandId)).filter(r -> r.tagSpool().equals(tagSpool));
+  }
+
+  private void check() {
+    if (down) {
+      throw new OccupationStoreUnavailableException("redis down (fake)", new RuntimeException());
+    }
+  }
+}
