@@ -46,6 +46,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+      System.out.print(USAGE);
+      return;
+    }
     EmulatorConfig config;
     try {
       config = parse(args, System.getenv());
@@ -78,9 +82,6 @@ public final class Main {
     }
     Map<String, List<String>> fromArgs = new LinkedHashMap<>();
     for (String arg : args) {
-      if (arg.equals("--help") || arg.equals("-h")) {
-        throw new IllegalArgumentException("Sheets emulator");
-      }
       int eq = arg.indexOf('=');
       String name = arg.startsWith("--") && eq > 2 ? arg.substring(2, eq) : "";
       if (!NAMES.contains(name)) {

@@ -5,6 +5,7 @@ import cl.zeues.occupation.sheetsemulator.faults.FaultInjector;
 import cl.zeues.occupation.sheetsemulator.faults.FaultSettings;
 import cl.zeues.occupation.sheetsemulator.grid.Cell;
 import cl.zeues.occupation.sheetsemulator.grid.GridArea;
+import cl.zeues.occupation.sheetsemulator.grid.ValueInputOption;
 import cl.zeues.occupation.sheetsemulator.grid.ValueOperations;
 import cl.zeues.occupation.sheetsemulator.grid.ValueRenderOption;
 import cl.zeues.occupation.sheetsemulator.http.EmulatorHttpHandler;
@@ -18,6 +19,9 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -146,6 +150,22 @@ public final class SheetsEmulator implements AutoCloseable {
   /** Creates or replaces a spreadsheet. */
   public void putSpreadsheet(SeedDocument document) {
     data().put(document.toSpreadsheet());
+  }
+
+  /**
+   * Creates or replaces a spreadsheet from sheet titles to rows, in map order, written RAW: strings
+   * are text, numbers and booleans keep their type.
+   */
+  public void putSpreadsheet(
+      String spreadsheetId, Map<String, ? extends List<? extends List<?>>> sheets) {
+    Map<String, List<List<@Nullable Object>>> copied = new LinkedHashMap<>();
+    sheets.forEach(
+        (title, rows) -> {
+          List<List<@Nullable Object>> copiedRows = new ArrayList<>();
+          rows.forEach(row -> copiedRows.add(new ArrayList<>(row)));
+          copied.put(title, copiedRows);
+        });
+    putSpreadsheet(new SeedDocument(spreadsheetId, null, ValueInputOption.RAW, copied));
   }
 
   /** Creates or replaces a spreadsheet from a JSON seed file or a folder of CSV files. */

@@ -1,7 +1,5 @@
 package cl.zeues.occupation.sheetsemulator;
 
-import cl.zeues.occupation.sheetsemulator.grid.ValueInputOption;
-import cl.zeues.occupation.sheetsemulator.store.SeedDocument;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.client.json.gson.GsonFactory;
@@ -36,7 +34,7 @@ final class TestSheets {
       List<List<Object>> rows = (List<List<Object>>) titlesAndRows[i + 1];
       sheets.put((String) titlesAndRows[i], rows);
     }
-    emulator.putSpreadsheet(new SeedDocument(spreadsheetId, null, ValueInputOption.RAW, sheets));
+    emulator.putSpreadsheet(spreadsheetId, sheets);
   }
 
   /** The exception a client call fails with; the call must fail with a Google JSON error. */

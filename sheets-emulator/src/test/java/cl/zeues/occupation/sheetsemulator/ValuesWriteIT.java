@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cl.zeues.occupation.sheetsemulator.grid.Cell;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
+import com.google.api.client.util.Data;
 import com.google.api.services.sheets.v4.Sheets;
 import com.google.api.services.sheets.v4.model.AddSheetRequest;
 import com.google.api.services.sheets.v4.model.AppendValuesResponse;
@@ -135,10 +136,8 @@ class ValuesWriteIT {
   void nullSkipsACellAndEmptyStringClearsIt() throws Exception {
     String id = "write-null";
     TestSheets.put(emulator, id, "Log", List.of(List.of("a", "b", "c")));
-    List<Object> row = new ArrayList<>();
-    row.add(null);
-    row.add("");
-    row.add("z");
+    // The Java client drops plain nulls from lists; Data.NULL_STRING is how it sends a JSON null.
+    List<Object> row = List.of(Data.NULL_STRING, "", "z");
 
     sheets
         .spreadsheets()

@@ -95,7 +95,7 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler
   ResponseEntity<ProblemDetail> kafkaDown(CommandBusUnavailableException e) {
-    log.warn("command not published: {}", e.getMessage());
+    log.warn("command not published: {}", e.getMessage(), e.getCause());
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, "5")
         .body(

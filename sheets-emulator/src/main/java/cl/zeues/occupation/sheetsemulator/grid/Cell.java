@@ -11,7 +11,12 @@ public sealed interface Cell {
 
   record Text(String value) implements Cell {}
 
-  record Numeric(BigDecimal value) implements Cell {}
+  /** A number, kept canonical (no trailing zeros) so equal numbers are equal cells. */
+  record Numeric(BigDecimal value) implements Cell {
+    public Numeric {
+      value = CellValues.plain(value);
+    }
+  }
 
   record Bool(boolean value) implements Cell {}
 

@@ -111,6 +111,14 @@ final class AdminRoutes {
   }
 
   private void changeFaults(JsonNode body) {
+    try {
+      applyFaults(body);
+    } catch (IllegalArgumentException e) {
+      throw GoogleApiException.badRequest(e.getMessage());
+    }
+  }
+
+  private void applyFaults(JsonNode body) {
     FaultSettings settings = faults.settings();
     if (body.has("writesPerMinute")) {
       settings = settings.withWritesPerMinute(body.get("writesPerMinute").asInt());
@@ -127,11 +135,7 @@ final class AdminRoutes {
     if (body.has("randomSeed")) {
       settings = settings.withRandomSeed(body.get("randomSeed").asLong());
     }
-    try {
-      faults.settings(settings);
-    } catch (IllegalArgumentException e) {
-      throw GoogleApiException.badRequest(e.getMessage());
-    }
+    faults.settings(settings);
     if (body.has("rateLimitStormSeconds")) {
       long seconds = body.get("rateLimitStormSeconds").asLong();
       if (seconds > 0) {

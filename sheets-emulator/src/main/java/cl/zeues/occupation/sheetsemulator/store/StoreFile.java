@@ -86,7 +86,9 @@ final class StoreFile {
     Path absolute = file.toAbsolutePath();
     Path directory = absolute.getParent();
     Files.createDirectories(directory);
-    Path temp = Files.createTempFile(directory, absolute.getFileName().toString(), ".tmp");
+    // A fixed name is safe: the store serializes saves. Unlike createTempFile it keeps the umask
+    // permissions, so a data file on a shared volume stays readable.
+    Path temp = directory.resolve(absolute.getFileName() + ".tmp");
     try {
       Json.MAPPER.writeValue(temp.toFile(), root);
       try {

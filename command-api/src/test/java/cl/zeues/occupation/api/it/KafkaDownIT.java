@@ -1,0 +1,63 @@
+package cl.zeues.occupation.api.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
+
+/** With the broker gone, a command is a quick 503 problem and the instance reports not ready. */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+      "zeues.api.publish-timeout=2s"
+    })
+@EmbeddedKafka(
+    partitions = 6,
+    topics = {"occupation.commands", "occupation.replies"})
+@DirtiesContext
+class KafkaDownIT {
+
+  @LocalServerPort int port;
+  @Autowired EmbeddedKafkaBroker broker;
+
+  @Test
+  void stoppedBrokerGives503QuicklyAndNotReady() {
+    Http http = new Http(port);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200));
+
+    broker.destroy();
+
+    String tag = "IT-down-" + UUID.randomUUID().toString().substring(0, 8);
+    Http.Answer answer =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(15),
+            () ->
+                http.post(
+                    "/api/occupation/tomar",
+                    "{\"tag_spool\":\""
+                        + tag
+                        + "\",\"worker_id\":94,\"worker_nombre\":\"Juan Perez\","
+                        + "\"operacion\":\"ARM\"}"));
+
+    assertThat(answer.status()).isEqualTo(503);
+    assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(answer.body().get("code").asString()).isEqualTo("KAFKA_NO_DISPONIBLE");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(503));
+  }
+}
