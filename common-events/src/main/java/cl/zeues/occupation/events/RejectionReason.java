@@ -9,7 +9,7 @@ package cl.zeues.occupation.events;
 public enum RejectionReason {
   /** Someone else occupies the spool. */
   SPOOL_OCCUPIED,
-  /** The caller is not the occupant. */
+  /** The caller is not the occupant (or the spool is free, so nobody may release it). */
   NO_AUTORIZADO,
   /** The caller's occupation ended by lease expiry or an admin's force-release. */
   LOCK_EXPIRED,
@@ -21,7 +21,10 @@ public enum RejectionReason {
   DEPENDENCIAS_NO_SATISFECHAS,
   /** The operation was already completed on this spool. */
   OPERACION_YA_COMPLETADA,
-  /** Nothing is in progress for this operation, so it cannot be paused, completed or cancelled. */
+  /**
+   * The operation named is not the one in progress (the spool is occupied for another), or there is
+   * no occupation for an administrator to release.
+   */
   OPERACION_NO_INICIADA,
   /** The operation exists but this system does not drive it yet (METROLOGIA, REPARACION). */
   OPERACION_NO_SOPORTADA,

@@ -162,9 +162,16 @@ public final class OccupationDecider {
                 + "; tómelo de nuevo para continuar",
             null);
       }
+      // Only the occupant may release, and a free spool has none: the answer does not depend on
+      // whether the caller's request arrived just before or just after the occupant's own release.
       return new Rejected(
-          RejectionReason.OPERACION_NO_INICIADA,
-          "Spool " + tag + " no está ocupado; no hay trabajo que " + kind.verb,
+          RejectionReason.NO_AUTORIZADO,
+          "Spool "
+              + tag
+              + " no está ocupado por "
+              + worker.token()
+              + " (está libre); no hay trabajo que "
+              + kind.verb,
           null);
     }
     String occupant = current.worker().token();

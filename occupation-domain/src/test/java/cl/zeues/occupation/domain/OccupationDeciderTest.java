@@ -224,8 +224,17 @@ class OccupationDeciderTest {
     }
 
     @Test
-    void pausarAFreeSpoolIsNotStarted() {
-      given().when(pausar(JUAN, ARM), T0).thenRejected(RejectionReason.OPERACION_NO_INICIADA);
+    void pausarAFreeSpoolIsForbiddenBecauseOnlyAnOccupantMayPause() {
+      given().when(pausar(JUAN, ARM), T0).thenRejected(RejectionReason.NO_AUTORIZADO);
+    }
+
+    @Test
+    void aNonOwnerGetsTheSameAnswerJustAfterTheOwnersPause() {
+      given()
+          .accepted(tomar(JUAN, ARM), T0)
+          .accepted(pausar(JUAN, ARM), T0)
+          .when(pausar(ANA, ARM), T0)
+          .thenRejected(RejectionReason.NO_AUTORIZADO);
     }
 
     @Test
@@ -259,13 +268,13 @@ class OccupationDeciderTest {
     }
 
     @Test
-    void anotherWorkerAfterAnExpiryIsNotStartedNotLockExpired() {
+    void anotherWorkerAfterAnExpiryIsForbiddenNotLockExpired() {
       var take = tomar(JUAN, ARM);
       given()
           .accepted(take, T0)
           .accepted(expirar(take.commandId()), hoursLater(12))
           .when(pausar(ANA, ARM), hoursLater(13))
-          .thenRejected(RejectionReason.OPERACION_NO_INICIADA);
+          .thenRejected(RejectionReason.NO_AUTORIZADO);
     }
 
     @Test

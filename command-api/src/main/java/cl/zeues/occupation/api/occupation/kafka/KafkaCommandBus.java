@@ -54,8 +54,7 @@ class KafkaCommandBus implements CommandBus {
       throw new CommandBusUnavailableException("interrumpido al publicar " + id, e);
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
       awaiting.remove(id, reply);
-      throw new CommandBusUnavailableException(
-          "Kafka no confirmó el comando " + id + " a tiempo", e);
+      throw new CommandBusUnavailableException("Kafka no confirmó el comando " + id + ": " + e, e);
     }
   }
 

@@ -39,7 +39,7 @@ public class OccupationKafkaConfiguration {
   DefaultKafkaProducerFactory<String, byte[]> commandProducerFactory(
       KafkaProperties kafka, ApiProperties settings) {
     Map<String, Object> props = new HashMap<>(kafka.buildProducerProperties());
-    long publishMs = settings.publishTimeout().toMillis();
+    int publishMs = (int) settings.publishTimeout().toMillis();
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     props.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -37,6 +37,7 @@ class AdminOccupationController {
   @Operation(
       summary = "Libera a la fuerza la ocupación de un spool",
       security = @SecurityRequirement(name = "admin-token"))
+  @CommandResponses
   @PostMapping("/{tag_spool}/release")
   ResponseEntity<Object> release(
       @PathVariable("tag_spool") String tagSpool,

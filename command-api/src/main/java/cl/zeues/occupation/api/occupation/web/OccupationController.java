@@ -13,7 +13,6 @@ import cl.zeues.occupation.api.occupation.web.OccupationRequests.OccupantRequest
 import cl.zeues.occupation.api.occupation.web.OccupationRequests.TomarRequest;
 import cl.zeues.occupation.api.occupation.web.OccupationResponses.BatchDetail;
 import cl.zeues.occupation.api.occupation.web.OccupationResponses.BatchTomarResult;
-import cl.zeues.occupation.api.occupation.web.OccupationResponses.CommandAccepted;
 import cl.zeues.occupation.api.occupation.web.OccupationResponses.CommandPending;
 import cl.zeues.occupation.api.occupation.web.OccupationResponses.SpoolStatusView;
 import cl.zeues.occupation.api.web.FieldProblem;
@@ -34,7 +33,6 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,35 +49,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/occupation")
 @Tag(name = "occupation", description = "Tomar, pausar, completar y cancelar spools")
-@ApiResponse(
-    responseCode = "200",
-    description = "Aceptado por el procesador",
-    content = @Content(schema = @Schema(implementation = CommandAccepted.class)))
-@ApiResponse(
-    responseCode = "202",
-    description = "Publicado, sin respuesta aún: consultar Location",
-    content = @Content(schema = @Schema(implementation = CommandPending.class)))
-@ApiResponse(
-    responseCode = "400",
-    description = "Solicitud inválida (SOLICITUD_INVALIDA, JSON_INVALIDO) o regla de negocio",
-    content =
-        @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-            schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(
-    responseCode = "409",
-    description = "SPOOL_OCCUPIED (propiedad ocupado_por) o SIN_EFECTO",
-    content =
-        @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-            schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(
-    responseCode = "503",
-    description = "KAFKA_NO_DISPONIBLE / REDIS_NO_DISPONIBLE",
-    content =
-        @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-            schema = @Schema(implementation = ProblemDetail.class)))
 class OccupationController {
 
   private final OccupationService occupation;
@@ -96,6 +65,7 @@ class OccupationController {
   }
 
   @Operation(summary = "Un trabajador toma un spool para una operación")
+  @CommandResponses
   @PostMapping(path = "/tomar", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Object> tomar(
       @Valid @RequestBody TomarRequest body,
@@ -112,6 +82,7 @@ class OccupationController {
   }
 
   @Operation(summary = "El ocupante pausa: libera el spool, el trabajo queda parcial")
+  @CommandResponses
   @PostMapping(path = "/pausar", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Object> pausar(
       @Valid @RequestBody OccupantRequest body,
@@ -128,6 +99,7 @@ class OccupationController {
   }
 
   @Operation(summary = "El ocupante completa la operación (fecha_operacion: hoy por defecto)")
+  @CommandResponses
   @PostMapping(path = "/completar", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Object> completar(
       @Valid @RequestBody CompletarRequest body,
@@ -145,6 +117,7 @@ class OccupationController {
   }
 
   @Operation(summary = "El ocupante cancela: la operación vuelve a pendiente")
+  @CommandResponses
   @PostMapping(path = "/cancelar", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Object> cancelar(
       @Valid @RequestBody OccupantRequest body,
