@@ -1,7 +1,7 @@
 package cl.zeues.occupation.processor;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -10,7 +10,17 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class ProcessorApplication {
 
+  /**
+   * The processor's own config file name ({@code occupation-processor.yml}), so it can share a
+   * JVM and a classpath with the other services (local stack, system tests).
+   */
+  public static final String CONFIG_NAME = "spring.config.name=occupation-processor";
+
+  public static SpringApplicationBuilder builder() {
+    return new SpringApplicationBuilder(ProcessorApplication.class).properties(CONFIG_NAME);
+  }
+
   public static void main(String[] args) {
-    SpringApplication.run(ProcessorApplication.class, args);
+    builder().run(args);
   }
 }

@@ -30,6 +30,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
     properties = {
+      "spring.config.name=occupation-processor",
       "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
       "zeues.processor.lease=2s",
       "zeues.processor.sweep-interval=500ms"

@@ -1,0 +1,249 @@
+package cl.zeues.occupation.systemtests;
+
+import cl.zeues.occupation.api.CommandApiApplication;
+import cl.zeues.occupation.events.JsonCodec;
+import cl.zeues.occupation.events.OccupationEvent;
+import cl.zeues.occupation.events.SpoolCatalogEntry;
+import cl.zeues.occupation.events.Topics;
+import cl.zeues.occupation.processor.ProcessorApplication;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * The whole occupation core on one machine: a real KRaft broker (in-process), the real Redis, N
+ * occupation-processor applications in one consumer group and one command-api application, each a
+ * real Spring Boot application with its own context, talking over loopback only.
+ */
+final class ZeuesSystem implements AutoCloseable {
+
+  static final String ADMIN_TOKEN = "system-test-admin-token";
+  static final String REDIS_URL =
+      System.getenv().getOrDefault("REDIS_URL", "redis://127.0.0.1:6379");
+
+  final JsonCodec codec = new JsonCodec();
+  final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+  private final EmbeddedKafkaKraftBroker broker;
+  private final KafkaProducer<String, byte[]> producer;
+  private final RedisClient redisClient;
+  private final StatefulRedisConnection<String, String> redisConnection;
+  private final List<ConfigurableApplicationContext> processors = new CopyOnWriteArrayList<>();
+  private final Class<?>[] processorExtras;
+  private ConfigurableApplicationContext api;
+  private String apiBase;
+
+  private ZeuesSystem(Class<?>[] processorExtras) {
+    this.processorExtras = processorExtras;
+    broker =
+        new EmbeddedKafkaKraftBroker(1, Topics.COMMANDS.partitions())
+            .brokerProperties(Map.of("group.initial.rebalance.delay.ms", "0"));
+    broker.afterPropertiesSet();
+    producer =
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers(), ProducerConfig.ACKS_CONFIG, "all"),
+            new StringSerializer(),
+            new ByteArraySerializer());
+    redisClient = RedisClient.create(REDIS_URL);
+    redisConnection = redisClient.connect();
+  }
+
+  /**
+   * Starts the broker, {@code processorCount} processors (each with {@code processorExtras} as
+   * extra configuration) and the API, and waits until all are ready.
+   */
+  static ZeuesSystem start(int processorCount, Class<?>... processorExtras) {
+    ZeuesSystem system = new ZeuesSystem(processorExtras);
+    for (int i = 0; i < processorCount; i++) {
+      system.addProcessor();
+    }
+    system.startApi();
+    system.awaitPartitionsAssigned();
+    return system;
+  }
+
+  String brokers() {
+    return broker.getBrokersAsString();
+  }
+
+  RedisCommands<String, String> redis() {
+    return redisConnection.sync();
+  }
+
+  ConfigurableApplicationContext addProcessor() {
+    List<Object> sources = new ArrayList<>(List.of(ProcessorApplication.class));
+    sources.addAll(List.of(processorExtras));
+    ConfigurableApplicationContext context =
+        ProcessorApplication.builder()
+            .sources(sources.toArray(Class<?>[]::new))
+            .properties(
+                "server.port=0",
+                "spring.kafka.bootstrap-servers=" + brokers(),
+                "zeues.processor.redis-url=" + REDIS_URL,
+                "zeues.processor.concurrency=3",
+                "zeues.processor.sweep-interval=1h")
+            .run();
+    processors.add(context);
+    return context;
+  }
+
+  void stopProcessor(int index) {
+    processors.remove(index).close();
+  }
+
+  List<ConfigurableApplicationContext> processors() {
+    return processors;
+  }
+
+  private void startApi() {
+    api =
+        CommandApiApplication.builder()
+            .properties(
+                "server.port=0",
+                "spring.kafka.bootstrap-servers=" + brokers(),
+                "spring.data.redis.url=" + REDIS_URL,
+                "zeues.api.admin-token=" + ADMIN_TOKEN)
+            .run();
+    apiBase = "http://127.0.0.1:" + api.getEnvironment().getProperty("local.server.port");
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> get("/actuator/health/readiness").status() == 200);
+  }
+
+  /** Waits until every partition of the commands topic has an owner among the processors. */
+  void awaitPartitionsAssigned() {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                processors.stream()
+                        .map(p -> p.getBean("commandListenerContainer", MessageListenerContainer.class))
+                        .map(MessageListenerContainer::getAssignedPartitions)
+                        .mapToInt(Collection::size)
+                        .sum()
+                    == Topics.COMMANDS.partitions());
+  }
+
+  /** Publishes catalog entries (as the sheet import will) for spools that have materials. */
+  void catalog(Collection<String> tags) {
+    for (String tag : tags) {
+      send(Topics.SPOOL_CATALOG.name(), tag, codec.write(new SpoolCatalogEntry(tag, LocalDate.parse("2026-10-01"))));
+    }
+  }
+
+  void send(String topic, String key, byte[] value) {
+    try {
+      producer.send(new ProducerRecord<>(topic, key, value)).get();
+    } catch (Exception e) {
+      throw new IllegalStateException("could not publish to " + topic, e);
+    }
+  }
+
+  record Response(int status, String body, HttpResponse<String> raw) {}
+
+  Response post(String path, String json) {
+    return post(path, json, Map.of());
+  }
+
+  Response post(String path, String json, Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(apiBase + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    headers.forEach(request::header);
+    return send(request.build());
+  }
+
+  Response get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(apiBase + path)).timeout(Duration.ofSeconds(30)).GET().build());
+  }
+
+  private Response send(HttpRequest request) {
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Response(response.statusCode(), response.body(), response);
+    } catch (Exception e) {
+      throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
+    }
+  }
+
+  /** Every committed event in the log so far (read_committed, from offset 0, all partitions). */
+  List<ConsumerRecord<String, byte[]>> eventRecords() {
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+            new StringDeserializer(),
+            new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(Topics.EVENTS.name()).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+      List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("could not read the event log to its end " + ends);
+        }
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
+      return records;
+    }
+  }
+
+  List<OccupationEvent> events() {
+    return eventRecords().stream().map(r -> codec.read(r.value(), OccupationEvent.class)).toList();
+  }
+
+  List<OccupationEvent> events(String tag) {
+    return events().stream().filter(e -> e.tagSpool().equals(tag)).toList();
+  }
+
+  @Override
+  public void close() {
+    if (api != null) {
+      api.close();
+    }
+    processors.forEach(ConfigurableApplicationContext::close);
+    producer.close();
+    redisConnection.close();
+    redisClient.shutdown();
+    broker.destroy();
+  }
+}
