@@ -1,13 +1,23 @@
 package cl.zeues.occupation.api;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /** Starts the command API. */
 @SpringBootApplication
 public class CommandApiApplication {
 
+  /**
+   * The API's own config file name ({@code command-api.yml}), so it can share a JVM and a classpath
+   * with the other services (local stack, system tests).
+   */
+  public static final String CONFIG_NAME = "spring.config.name=command-api";
+
+  public static SpringApplicationBuilder builder() {
+    return new SpringApplicationBuilder(CommandApiApplication.class).properties(CONFIG_NAME);
+  }
+
   public static void main(String[] args) {
-    SpringApplication.run(CommandApiApplication.class, args);
+    builder().run(args);
   }
 }

@@ -24,10 +24,13 @@ final class DemoCatalog {
       String drawing =
           String.format(
               "MK-%04d-%s-%05d",
-              1000 + random.nextInt(9000), CODES.get(random.nextInt(CODES.size())), random.nextInt(100_000));
+              1000 + random.nextInt(9000),
+              CODES.get(random.nextInt(CODES.size())),
+              random.nextInt(100_000));
       int spoolsInDrawing = 1 + random.nextInt(8);
       for (int s = 1; s <= spoolsInDrawing && entries.size() < count; s++) {
-        LocalDate materiales = random.nextInt(50) == 0 ? null : today.minusDays(30 + random.nextInt(61));
+        LocalDate materiales =
+            random.nextInt(50) == 0 ? null : today.minusDays(30 + random.nextInt(61));
         entries.add(new SpoolCatalogEntry(String.format("%s-%03d", drawing, s), materiales));
       }
     }

@@ -25,8 +25,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * Starts a real KRaft broker, the occupation-processor and the command-api in this JVM, publishes
- * a demo spool catalog, prints where everything is, and stops it all on Ctrl-C.
+ * Starts a real KRaft broker, the occupation-processor and the command-api in this JVM, publishes a
+ * demo spool catalog, prints where everything is, and stops it all on Ctrl-C.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -66,28 +66,33 @@ public final class LocalStack implements AutoCloseable {
 
   void start() {
     EmbeddedKafkaKraftBroker broker =
-        new EmbeddedKafkaKraftBroker(1, Topics.COMMANDS.partitions()).kafkaPorts(settings.kafkaPort());
-    broker.brokerProperties(Map.of("group.initial.rebalance.delay.ms", "0"));
+        new EmbeddedKafkaKraftBroker(1, Topics.COMMANDS.partitions())
+            .kafkaPorts(settings.kafkaPort());
+    broker.brokerProperties(
+        Map.of(
+            "group.initial.rebalance.delay.ms", "0",
+            "transaction.state.log.replication.factor", "1",
+            "transaction.state.log.min.isr", "1"));
     broker.afterPropertiesSet();
     started.add(broker::destroy);
     String brokers = broker.getBrokersAsString();
 
     ConfigurableApplicationContext processor =
         ProcessorApplication.builder()
-            .properties(
-                "server.port=" + settings.processorPort(),
-                "spring.kafka.bootstrap-servers=" + brokers,
-                "zeues.processor.redis-url=" + settings.redisUrl())
-            .run();
+            .run(
+                "--server.port=" + settings.processorPort(),
+                "--spring.kafka.bootstrap-servers=" + brokers,
+                "--zeues.processor.redis-url=" + settings.redisUrl());
     started.add(processor::close);
-    publishCatalog(brokers, DemoCatalog.spools(settings.spools(), LocalDate.now(ZoneId.of("America/Santiago"))));
+    publishCatalog(
+        brokers,
+        DemoCatalog.spools(settings.spools(), LocalDate.now(ZoneId.of("America/Santiago"))));
     ConfigurableApplicationContext api =
         CommandApiApplication.builder()
-            .properties(
-                "server.port=" + settings.apiPort(),
-                "spring.kafka.bootstrap-servers=" + brokers,
-                "spring.data.redis.url=" + settings.redisUrl())
-            .run();
+            .run(
+                "--server.port=" + settings.apiPort(),
+                "--spring.kafka.bootstrap-servers=" + brokers,
+                "--spring.data.redis.url=" + settings.redisUrl());
     started.add(api::close);
   }
 
@@ -95,11 +100,17 @@ public final class LocalStack implements AutoCloseable {
     JsonCodec codec = new JsonCodec();
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers, ProducerConfig.ACKS_CONFIG, "all"),
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                brokers,
+                ProducerConfig.ACKS_CONFIG,
+                "all"),
             new StringSerializer(),
             new ByteArraySerializer())) {
       for (SpoolCatalogEntry spool : spools) {
-        producer.send(new ProducerRecord<>(Topics.SPOOL_CATALOG.name(), spool.tagSpool(), codec.write(spool)));
+        producer.send(
+            new ProducerRecord<>(
+                Topics.SPOOL_CATALOG.name(), spool.tagSpool(), codec.write(spool)));
       }
       producer.flush();
     }
@@ -109,7 +120,8 @@ public final class LocalStack implements AutoCloseable {
   private void printWelcome(Duration startup) {
     String api = "http://127.0.0.1:" + settings.apiPort();
     String tag = DemoCatalog.spools(1, LocalDate.now()).getFirst().tagSpool();
-    String body = "{\"tag_spool\":\"" + tag + "\",\"worker_id\":94,\"worker_nombre\":\"Juan Perez\"";
+    String body =
+        "{\"tag_spool\":\"" + tag + "\",\"worker_id\":94,\"worker_nombre\":\"Juan Perez\"";
     System.out.printf(
         """
 
@@ -129,11 +141,19 @@ public final class LocalStack implements AutoCloseable {
         Ctrl-C stops everything.
         %n""",
         startup.toMillis() / 1000.0,
-        api, api, api, api,
+        api,
+        api,
+        api,
+        api,
         settings.processorPort(),
         settings.kafkaPort(),
         settings.redisUrl(),
-        api, body, api, body, api, body);
+        api,
+        body,
+        api,
+        body,
+        api,
+        body);
   }
 
   private static void requireFree(int port) {
@@ -141,7 +161,9 @@ public final class LocalStack implements AutoCloseable {
       socket.setReuseAddress(true);
     } catch (IOException e) {
       throw new IllegalArgumentException(
-          "port " + port + " on 127.0.0.1 is already in use; stop what uses it or choose another port (see --help in the README)");
+          "port "
+              + port
+              + " on 127.0.0.1 is already in use; stop what uses it or choose another port (see --help in the README)");
     }
   }
 
@@ -156,5 +178,4 @@ public final class LocalStack implements AutoCloseable {
     }
     started.clear();
   }
-
 }

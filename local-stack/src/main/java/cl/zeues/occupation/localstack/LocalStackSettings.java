@@ -12,14 +12,16 @@ import java.util.Map;
  * @param redisUrl the Redis the services use
  * @param spools how many demo spools the catalog gets
  */
-record LocalStackSettings(int apiPort, int processorPort, int kafkaPort, String redisUrl, int spools) {
+record LocalStackSettings(
+    int apiPort, int processorPort, int kafkaPort, String redisUrl, int spools) {
 
   static LocalStackSettings from(String[] args, Map<String, String> env) {
     Map<String, String> given = new java.util.HashMap<>();
     env.forEach(
         (name, value) -> {
           if (name.startsWith("ZEUES_LOCAL_")) {
-            given.put(name.substring("ZEUES_LOCAL_".length()).toLowerCase().replace('_', '-'), value);
+            given.put(
+                name.substring("ZEUES_LOCAL_".length()).toLowerCase().replace('_', '-'), value);
           }
         });
     for (String arg : args) {
@@ -33,12 +35,15 @@ record LocalStackSettings(int apiPort, int processorPort, int kafkaPort, String 
             port(given.remove("api-port"), 8080, "api-port"),
             port(given.remove("processor-port"), 8081, "processor-port"),
             port(given.remove("kafka-port"), 9092, "kafka-port"),
-            given.getOrDefault("redis-url", env.getOrDefault("REDIS_URL", "redis://127.0.0.1:6379")),
+            given.getOrDefault(
+                "redis-url", env.getOrDefault("REDIS_URL", "redis://127.0.0.1:6379")),
             number(given.remove("spools"), 2_500, "spools"));
     given.remove("redis-url");
     if (!given.isEmpty()) {
       throw new IllegalArgumentException(
-          "unknown setting(s) " + given.keySet() + "; known: api-port, processor-port, kafka-port, redis-url, spools");
+          "unknown setting(s) "
+              + given.keySet()
+              + "; known: api-port, processor-port, kafka-port, redis-url, spools");
     }
     return settings;
   }

@@ -11,8 +11,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class ProcessorApplication {
 
   /**
-   * The processor's own config file name ({@code occupation-processor.yml}), so it can share a
-   * JVM and a classpath with the other services (local stack, system tests).
+   * The processor's own config file name ({@code occupation-processor.yml}), so it can share a JVM
+   * and a classpath with the other services (local stack, system tests).
    */
   public static final String CONFIG_NAME = "spring.config.name=occupation-processor";
 

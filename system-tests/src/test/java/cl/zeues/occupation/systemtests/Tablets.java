@@ -20,7 +20,8 @@ final class Tablets {
   private static final List<String> NAMES =
       List.of("Juan", "Ana", "Pedro", "María", "Luis", "Carla", "Diego", "Sofía", "Jorge", "Paula");
   private static final List<String> SURNAMES =
-      List.of("Pérez", "Bravo", "Soto", "Muñoz", "Rojas", "Díaz", "Vega", "Lagos", "Fuentes", "Reyes");
+      List.of(
+          "Pérez", "Bravo", "Soto", "Muñoz", "Rojas", "Díaz", "Vega", "Lagos", "Fuentes", "Reyes");
 
   private final ZeuesSystem system;
 
@@ -30,7 +31,9 @@ final class Tablets {
 
   /** A deterministic worker name for an id: "Juan Pérez" for 1, ... */
   static String nombre(int workerId) {
-    return NAMES.get(workerId % NAMES.size()) + " " + SURNAMES.get((workerId / NAMES.size()) % SURNAMES.size());
+    return NAMES.get(workerId % NAMES.size())
+        + " "
+        + SURNAMES.get((workerId / NAMES.size()) % SURNAMES.size());
   }
 
   static String token(int workerId) {
@@ -54,13 +57,18 @@ final class Tablets {
         "/api/occupation/batch-tomar",
         JSON.writeValueAsString(
             Map.of(
-                "tag_spools", tags,
-                "worker_id", worker,
-                "worker_nombre", nombre(worker),
-                "operacion", operacion.name())));
+                "tag_spools",
+                tags,
+                "worker_id",
+                worker,
+                "worker_nombre",
+                nombre(worker),
+                "operacion",
+                operacion.name())));
   }
 
-  static String body(String tag, int worker, @Nullable Operacion operacion, @Nullable String fecha) {
+  static String body(
+      String tag, int worker, @Nullable Operacion operacion, @Nullable String fecha) {
     var body = new java.util.LinkedHashMap<String, Object>();
     body.put("tag_spool", tag);
     body.put("worker_id", worker);

@@ -32,7 +32,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -65,13 +64,20 @@ final class ZeuesSystem implements AutoCloseable {
 
   private ZeuesSystem(Class<?>[] processorExtras) {
     this.processorExtras = processorExtras;
-    broker =
-        new EmbeddedKafkaKraftBroker(1, Topics.COMMANDS.partitions())
-            .brokerProperties(Map.of("group.initial.rebalance.delay.ms", "0"));
+    broker = new EmbeddedKafkaKraftBroker(1, Topics.COMMANDS.partitions());
+    broker.brokerProperties(
+        Map.of(
+            "group.initial.rebalance.delay.ms", "0",
+            "transaction.state.log.replication.factor", "1",
+            "transaction.state.log.min.isr", "1"));
     broker.afterPropertiesSet();
     producer =
         new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers(), ProducerConfig.ACKS_CONFIG, "all"),
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                brokers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all"),
             new StringSerializer(),
             new ByteArraySerializer());
     redisClient = RedisClient.create(REDIS_URL);
@@ -106,13 +112,12 @@ final class ZeuesSystem implements AutoCloseable {
     ConfigurableApplicationContext context =
         ProcessorApplication.builder()
             .sources(sources.toArray(Class<?>[]::new))
-            .properties(
-                "server.port=0",
-                "spring.kafka.bootstrap-servers=" + brokers(),
-                "zeues.processor.redis-url=" + REDIS_URL,
-                "zeues.processor.concurrency=3",
-                "zeues.processor.sweep-interval=1h")
-            .run();
+            .run(
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + brokers(),
+                "--zeues.processor.redis-url=" + REDIS_URL,
+                "--zeues.processor.concurrency=3",
+                "--zeues.processor.sweep-interval=1h");
     processors.add(context);
     return context;
   }
@@ -128,12 +133,11 @@ final class ZeuesSystem implements AutoCloseable {
   private void startApi() {
     api =
         CommandApiApplication.builder()
-            .properties(
-                "server.port=0",
-                "spring.kafka.bootstrap-servers=" + brokers(),
-                "spring.data.redis.url=" + REDIS_URL,
-                "zeues.api.admin-token=" + ADMIN_TOKEN)
-            .run();
+            .run(
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + brokers(),
+                "--spring.data.redis.url=" + REDIS_URL,
+                "--zeues.api.admin-token=" + ADMIN_TOKEN);
     apiBase = "http://127.0.0.1:" + api.getEnvironment().getProperty("local.server.port");
     Awaitility.await()
         .atMost(Duration.ofSeconds(60))
@@ -147,7 +151,10 @@ final class ZeuesSystem implements AutoCloseable {
         .until(
             () ->
                 processors.stream()
-                        .map(p -> p.getBean("commandListenerContainer", MessageListenerContainer.class))
+                        .map(
+                            p ->
+                                p.getBean(
+                                    "commandListenerContainer", MessageListenerContainer.class))
                         .map(MessageListenerContainer::getAssignedPartitions)
                         .mapToInt(Collection::size)
                         .sum()
@@ -157,7 +164,10 @@ final class ZeuesSystem implements AutoCloseable {
   /** Publishes catalog entries (as the sheet import will) for spools that have materials. */
   void catalog(Collection<String> tags) {
     for (String tag : tags) {
-      send(Topics.SPOOL_CATALOG.name(), tag, codec.write(new SpoolCatalogEntry(tag, LocalDate.parse("2026-10-01"))));
+      send(
+          Topics.SPOOL_CATALOG.name(),
+          tag,
+          codec.write(new SpoolCatalogEntry(tag, LocalDate.parse("2026-10-01"))));
     }
   }
 
@@ -186,7 +196,11 @@ final class ZeuesSystem implements AutoCloseable {
   }
 
   Response get(String path) {
-    return send(HttpRequest.newBuilder(URI.create(apiBase + path)).timeout(Duration.ofSeconds(30)).GET().build());
+    return send(
+        HttpRequest.newBuilder(URI.create(apiBase + path))
+            .timeout(Duration.ofSeconds(30))
+            .GET()
+            .build());
   }
 
   private Response send(HttpRequest request) {

@@ -17,9 +17,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Test-only extra configuration for processors: for spools tagged {@code ZOMBIE-...}, a second,
- * independent writer (its own Redis connection, like a processor that lost its partitions but
- * still runs) writes the same decision first, just before the processor's own first write. That
- * write is real, so the processor's version fence must catch it and retry.
+ * independent writer (its own Redis connection, like a processor that lost its partitions but still
+ * runs) writes the same decision first, just before the processor's own first write. That write is
+ * real, so the processor's version fence must catch it and retry.
  */
 @Configuration(proxyBeanMethods = false)
 class ZombieWriterConfiguration {
@@ -45,7 +45,8 @@ class ZombieWriterConfiguration {
     RacedStore(OccupationStore delegate) {
       this.delegate = delegate;
       RedisClient client = RedisClient.create(ZeuesSystem.REDIS_URL);
-      this.zombie = new RedisOccupationStore(client.connect().sync(), new JsonCodec(), Duration.ofHours(1));
+      this.zombie =
+          new RedisOccupationStore(client.connect().sync(), new JsonCodec(), Duration.ofHours(1));
     }
 
     @Override
@@ -54,7 +55,8 @@ class ZombieWriterConfiguration {
     }
 
     @Override
-    public WriteResult write(String tag, long expectedVersion, SpoolState next, RecordedCommand record) {
+    public WriteResult write(
+        String tag, long expectedVersion, SpoolState next, RecordedCommand record) {
       if (tag.startsWith(PREFIX) && raced.add(tag)) {
         WriteResult zombieWrite = zombie.write(tag, expectedVersion, next, record);
         if (zombieWrite != WriteResult.WRITTEN) {

@@ -18,6 +18,7 @@ import org.springframework.test.annotation.DirtiesContext;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
+      "spring.config.name=command-api",
       "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
       "zeues.api.publish-timeout=2s"
     })

@@ -36,6 +36,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
+      "spring.config.name=command-api",
       "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
       "zeues.api.reply-timeout=2s",
       "zeues.api.admin-token=it-token"

@@ -116,10 +116,10 @@ public final class OccupationService {
     RecordedCommand record = new RecordedCommand(reply, accepted.events(), source);
     OccupationStore.WriteResult result = store.write(tag, state.version(), next, record);
     if (result != OccupationStore.WriteResult.WRITTEN) {
+      // The lock taken for this occupation stays: the winner may be a zombie that wrote this very
+      // decision (same command, same token). If the winner wrote something else instead, the lock
+      // is stale and the next take releases it by its token.
       log.debug("spool {}: write of command {} lost: {}", tag, command.commandId(), result);
-      if (takes) {
-        locks.release(tag, after.occupationId());
-      }
       return Optional.empty();
     }
     if (before != null && after == null) {

@@ -215,7 +215,7 @@ class OccupationServiceTest {
   }
 
   @Test
-  void aWriteThatLosesToAConcurrentWriterIsRetriedAndReleasesItsLock() {
+  void aWriteThatLosesToAZombieWritingTheSameDecisionIsRetriedAndKeepsTheLock() {
     String tag = spool();
     OccupationCommand command = tomar(tag, JUAN, Operacion.ARM);
     // A fenced-out zombie decides the same command first, between our load and our write.
@@ -227,6 +227,7 @@ class OccupationServiceTest {
     assertThat(outcome.events()).hasSize(1);
     assertThat(registry.counter("zeues.occupation.conflicts").count()).isEqualTo(1);
     assertThat(spools.states.get(tag).version()).isEqualTo(1);
+    assertThat(spools.locks.get(tag)).isEqualTo(outcome.events().getFirst().occupationId());
   }
 
   @Test

@@ -41,6 +41,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 @WebMvcTest(
     properties = {
+      "spring.config.name=command-api",
       "zeues.api.reply-timeout=100ms",
       "zeues.api.admin-token=s3cret",
       "zeues.api.max-batch=50",
