@@ -2,8 +2,9 @@ package cl.zeues.occupation.localstack;
 
 import cl.zeues.occupation.events.SpoolCatalogEntry;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -19,7 +20,7 @@ final class DemoCatalog {
 
   static List<SpoolCatalogEntry> spools(int count, LocalDate today) {
     Random random = new Random(42);
-    List<SpoolCatalogEntry> entries = new ArrayList<>(count);
+    Map<String, SpoolCatalogEntry> entries = new LinkedHashMap<>(count);
     while (entries.size() < count) {
       String drawing =
           String.format(
@@ -31,9 +32,10 @@ final class DemoCatalog {
       for (int s = 1; s <= spoolsInDrawing && entries.size() < count; s++) {
         LocalDate materiales =
             random.nextInt(50) == 0 ? null : today.minusDays(30 + random.nextInt(61));
-        entries.add(new SpoolCatalogEntry(String.format("%s-%03d", drawing, s), materiales));
+        String tag = String.format("%s-%03d", drawing, s);
+        entries.putIfAbsent(tag, new SpoolCatalogEntry(tag, materiales));
       }
     }
-    return entries;
+    return List.copyOf(entries.values());
   }
 }

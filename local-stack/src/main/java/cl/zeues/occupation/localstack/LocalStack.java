@@ -5,6 +5,7 @@ import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.SpoolCatalogEntry;
 import cl.zeues.occupation.events.Topics;
 import cl.zeues.occupation.processor.ProcessorApplication;
+import io.lettuce.core.RedisClient;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -34,16 +36,20 @@ public final class LocalStack implements AutoCloseable {
 
   private final LocalStackSettings settings;
   private final List<AutoCloseable> started = new ArrayList<>();
+  private final List<SpoolCatalogEntry> catalog;
+  private String brokers = "";
 
   LocalStack(LocalStackSettings settings) {
     this.settings = settings;
+    this.catalog =
+        DemoCatalog.spools(settings.spools(), LocalDate.now(ZoneId.of("America/Santiago")));
   }
 
   public static void main(String[] args) {
     LocalStackSettings settings;
     try {
       settings = LocalStackSettings.from(args, System.getenv());
-      for (int port : List.of(settings.apiPort(), settings.processorPort(), settings.kafkaPort())) {
+      for (int port : List.of(settings.apiPort(), settings.processorPort())) {
         requireFree(port);
       }
     } catch (IllegalArgumentException e) {
@@ -65,9 +71,7 @@ public final class LocalStack implements AutoCloseable {
   }
 
   void start() {
-    EmbeddedKafkaKraftBroker broker =
-        new EmbeddedKafkaKraftBroker(1, Topics.COMMANDS.partitions())
-            .kafkaPorts(settings.kafkaPort());
+    EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, Topics.COMMANDS.partitions());
     broker.brokerProperties(
         Map.of(
             "group.initial.rebalance.delay.ms", "0",
@@ -75,25 +79,40 @@ public final class LocalStack implements AutoCloseable {
             "transaction.state.log.min.isr", "1"));
     broker.afterPropertiesSet();
     started.add(broker::destroy);
-    String brokers = broker.getBrokersAsString();
+    brokers = broker.getBrokersAsString();
+    emptyRedis();
 
     ConfigurableApplicationContext processor =
         ProcessorApplication.builder()
             .run(
                 "--server.port=" + settings.processorPort(),
+                "--server.address=127.0.0.1",
                 "--spring.kafka.bootstrap-servers=" + brokers,
                 "--zeues.processor.redis-url=" + settings.redisUrl());
     started.add(processor::close);
-    publishCatalog(
-        brokers,
-        DemoCatalog.spools(settings.spools(), LocalDate.now(ZoneId.of("America/Santiago"))));
+    publishCatalog(brokers, catalog);
     ConfigurableApplicationContext api =
         CommandApiApplication.builder()
             .run(
                 "--server.port=" + settings.apiPort(),
+                "--server.address=127.0.0.1",
                 "--spring.kafka.bootstrap-servers=" + brokers,
                 "--spring.data.redis.url=" + settings.redisUrl());
     started.add(api::close);
+  }
+
+  /**
+   * The in-process broker keeps no log between runs yet, so lock state left in Redis by an earlier
+   * run would describe events that no longer exist: start from an empty database to match.
+   */
+  private void emptyRedis() {
+    RedisClient client = RedisClient.create(settings.redisUrl());
+    try (var connection = client.connect()) {
+      connection.sync().flushdb();
+      log.info("emptied {} to match the fresh event log", settings.redisUrl());
+    } finally {
+      client.shutdown();
+    }
   }
 
   private static void publishCatalog(String brokers, List<SpoolCatalogEntry> spools) {
@@ -119,9 +138,14 @@ public final class LocalStack implements AutoCloseable {
 
   private void printWelcome(Duration startup) {
     String api = "http://127.0.0.1:" + settings.apiPort();
-    String tag = DemoCatalog.spools(1, LocalDate.now()).getFirst().tagSpool();
-    String body =
-        "{\"tag_spool\":\"" + tag + "\",\"worker_id\":94,\"worker_nombre\":\"Juan Perez\"";
+    String tag =
+        catalog.stream()
+            .filter(spool -> spool.fechaMateriales() != null)
+            .findFirst()
+            .orElseThrow()
+            .tagSpool();
+    String take = body(tag, 94, "Juan Perez", "ARM");
+    String resume = body(tag, 12, "Ana Bravo", "ARM");
     System.out.printf(
         """
 
@@ -131,12 +155,15 @@ public final class LocalStack implements AutoCloseable {
           API health     %s/actuator/health
           API metrics    %s/actuator/prometheus
           Processor      http://127.0.0.1:%d/actuator/health  (metrics: /actuator/prometheus)
-          Kafka          127.0.0.1:%d   Redis %s
+          Kafka          %s   Redis %s
 
-        Take, pause and complete a spool:
-          curl -s -XPOST %s/api/occupation/tomar -H 'Content-Type: application/json' -d '%s,"operacion":"ARM"}'
-          curl -s -XPOST %s/api/occupation/pausar -H 'Content-Type: application/json' -d '%s}'
-          curl -s -XPOST %s/api/occupation/completar -H 'Content-Type: application/json' -d '%s}'
+        Take a spool, see a second worker refused, pause, resume as another worker and complete:
+          curl -s -XPOST %s/api/occupation/tomar -H 'Content-Type: application/json' -d '%s'
+          curl -s -XPOST %s/api/occupation/tomar -H 'Content-Type: application/json' -d '%s'
+          curl -s -XPOST %s/api/occupation/pausar -H 'Content-Type: application/json' -d '%s'
+          curl -s -XPOST %s/api/occupation/tomar -H 'Content-Type: application/json' -d '%s'
+          curl -s -XPOST %s/api/occupation/completar -H 'Content-Type: application/json' -d '%s'
+          curl -s %s/api/occupation/status/%s
 
         Ctrl-C stops everything.
         %n""",
@@ -146,14 +173,32 @@ public final class LocalStack implements AutoCloseable {
         api,
         api,
         settings.processorPort(),
-        settings.kafkaPort(),
+        brokers,
         settings.redisUrl(),
         api,
-        body,
+        take,
         api,
-        body,
+        resume,
         api,
-        body);
+        body(tag, 94, "Juan Perez", null),
+        api,
+        resume,
+        api,
+        body(tag, 12, "Ana Bravo", null),
+        api,
+        tag);
+  }
+
+  private static String body(String tag, int worker, String nombre, @Nullable String operacion) {
+    return "{\"tag_spool\":\""
+        + tag
+        + "\",\"worker_id\":"
+        + worker
+        + ",\"worker_nombre\":\""
+        + nombre
+        + "\""
+        + (operacion == null ? "" : ",\"operacion\":\"" + operacion + "\"")
+        + "}";
   }
 
   private static void requireFree(int port) {

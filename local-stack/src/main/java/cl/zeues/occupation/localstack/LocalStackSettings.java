@@ -1,22 +1,25 @@
 package cl.zeues.occupation.localstack;
 
+import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Ports and addresses of the local stack, from {@code --name=value} arguments or {@code
- * ZEUES_LOCAL_*} environment variables (arguments win).
+ * Settings of the local stack, from {@code --name=value} arguments or {@code ZEUES_LOCAL_*}
+ * environment variables (arguments win).
  *
- * @param apiPort the command-api's HTTP port
- * @param processorPort the occupation-processor's HTTP port (health and metrics)
- * @param kafkaPort the broker's port on 127.0.0.1
- * @param redisUrl the Redis the services use
+ * @param apiPort the command-api's HTTP port on 127.0.0.1
+ * @param processorPort the occupation-processor's HTTP port (health and metrics) on 127.0.0.1
+ * @param redisUrl the Redis database the services use; the stack owns it and empties it at start
+ *     (database 1 by default, so tests and other work on database 0 are left alone)
  * @param spools how many demo spools the catalog gets
  */
-record LocalStackSettings(
-    int apiPort, int processorPort, int kafkaPort, String redisUrl, int spools) {
+record LocalStackSettings(int apiPort, int processorPort, String redisUrl, int spools) {
+
+  static final String DEFAULT_REDIS = "redis://127.0.0.1:6379/1";
 
   static LocalStackSettings from(String[] args, Map<String, String> env) {
-    Map<String, String> given = new java.util.HashMap<>();
+    Map<String, String> given = new HashMap<>();
     env.forEach(
         (name, value) -> {
           if (name.startsWith("ZEUES_LOCAL_")) {
@@ -34,21 +37,33 @@ record LocalStackSettings(
         new LocalStackSettings(
             port(given.remove("api-port"), 8080, "api-port"),
             port(given.remove("processor-port"), 8081, "processor-port"),
-            port(given.remove("kafka-port"), 9092, "kafka-port"),
-            given.getOrDefault(
-                "redis-url", env.getOrDefault("REDIS_URL", "redis://127.0.0.1:6379")),
+            redisUrl(given.remove("redis-url")),
             number(given.remove("spools"), 2_500, "spools"));
-    given.remove("redis-url");
     if (!given.isEmpty()) {
       throw new IllegalArgumentException(
           "unknown setting(s) "
               + given.keySet()
-              + "; known: api-port, processor-port, kafka-port, redis-url, spools");
+              + "; known: api-port, processor-port, redis-url, spools");
     }
     return settings;
   }
 
-  private static int port(String value, int fallback, String name) {
+  /** The stack empties its database at start, so it must name one explicitly (not 0 by default). */
+  private static String redisUrl(@Nullable String value) {
+    if (value == null) {
+      return DEFAULT_REDIS;
+    }
+    if (!value.matches("rediss?://[^/]+/\\d+")) {
+      throw new IllegalArgumentException(
+          "redis-url must name a database the stack may empty, like "
+              + DEFAULT_REDIS
+              + "; was "
+              + value);
+    }
+    return value;
+  }
+
+  private static int port(@Nullable String value, int fallback, String name) {
     int port = number(value, fallback, name);
     if (port < 1 || port > 65_535) {
       throw new IllegalArgumentException(name + " must be a port between 1 and 65535, was " + port);
@@ -56,7 +71,7 @@ record LocalStackSettings(
     return port;
   }
 
-  private static int number(String value, int fallback, String name) {
+  private static int number(@Nullable String value, int fallback, String name) {
     if (value == null) {
       return fallback;
     }
