@@ -41,6 +41,10 @@ public final class Topics {
       new Spec(
           "spools.catalog", 3, Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "0"));
 
+  public static final Spec WORKER_CATALOG =
+      new Spec(
+          "workers.catalog", 1, Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "0"));
+
   /** Commands that could not be parsed, with the cause in headers; kept for 30 days. */
   public static final Spec COMMANDS_DLT =
       new Spec(
@@ -50,7 +54,7 @@ public final class Topics {
               "cleanup.policy", "delete", "retention.ms", String.valueOf(30L * 24 * 3600 * 1000)));
 
   public static final List<Spec> ALL =
-      List.of(COMMANDS, EVENTS, REPLIES, SPOOL_CATALOG, COMMANDS_DLT);
+      List.of(COMMANDS, EVENTS, REPLIES, SPOOL_CATALOG, WORKER_CATALOG, COMMANDS_DLT);
 
   private Topics() {}
 }

@@ -130,6 +130,10 @@ class JsonCodecTest {
                 RejectionReason.SPOOL_OCCUPIED,
                 "JP(94)")),
         Arguments.of(
+            "catalog-worker.json",
+            WorkerCatalogEntry.class,
+            new WorkerCatalogEntry(94, "Juan", "Pérez Soto", true, List.of("Armador", "Ayudante"))),
+        Arguments.of(
             "catalog-entry.json",
             SpoolCatalogEntry.class,
             new SpoolCatalogEntry(TAG, LocalDate.parse("2026-10-01"))));
@@ -178,6 +182,13 @@ class JsonCodecTest {
   void workerTokenIsInitialsAndId() {
     assertThat(Worker.of(94, "juan  pérez soto").token()).isEqualTo("JP(94)");
     assertThat(Worker.of(7, "Ana").token()).isEqualTo("A(7)");
+  }
+
+  @Test
+  void aCatalogWorkerIsRecordedWithTheSheetsToken() {
+    var entry = new WorkerCatalogEntry(94, "Juan Andrés", "Pérez Soto", true, List.of("Armador"));
+
+    assertThat(entry.worker()).isEqualTo(new Worker(94, "Juan Andrés Pérez Soto", "JP(94)"));
   }
 
   @Test
