@@ -1,6 +1,8 @@
 package cl.zeues.occupation.processor.occupation.kafka;
 
+import cl.zeues.occupation.catalog.CompactedTopicView;
 import cl.zeues.occupation.events.JsonCodec;
+import cl.zeues.occupation.events.SpoolCatalogEntry;
 import cl.zeues.occupation.events.Topics;
 import cl.zeues.occupation.processor.occupation.OccupationService;
 import cl.zeues.occupation.processor.occupation.ProcessorSettings;
@@ -133,10 +135,14 @@ class KafkaConfiguration {
     Map<String, Object> config = consumerConfig(kafka, null);
     config.remove(ConsumerConfig.GROUP_ID_CONFIG);
     return new KafkaSpoolCatalog(
-        () -> new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()),
-        admin,
-        codec,
-        settings.catalogWait());
+        new CompactedTopicView<>(
+            Topics.SPOOL_CATALOG.name(),
+            SpoolCatalogEntry.class,
+            () ->
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()),
+            admin,
+            codec,
+            settings.catalogWait()));
   }
 
   @Bean

@@ -1,0 +1,231 @@
+package cl.zeues.occupation.catalog;
+
+import cl.zeues.occupation.events.JsonCodec;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The latest value per key of a compacted topic, held in memory: one background consumer reads it
+ * from the beginning and follows it for as long as the view runs (catalogs of a few thousand small
+ * entries). A tombstone removes its key.
+ *
+ * <p>A lookup that misses waits (boundedly) until the view has read everything committed to the
+ * topic at the time of the lookup, so an entry published just before its first use is found.
+ *
+ * @param <V> the JSON record type of the values
+ */
+public final class CompactedTopicView<V> implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(CompactedTopicView.class);
+
+  private final String topic;
+  private final Class<V> type;
+  private final Supplier<Consumer<String, byte[]>> consumers;
+  private final Admin admin;
+  private final JsonCodec codec;
+  private final Duration catchUpWait;
+  private final Map<String, V> entries = new ConcurrentHashMap<>();
+  private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
+  private volatile boolean running;
+  private volatile boolean loaded;
+  private volatile @Nullable Consumer<String, byte[]> consumer;
+  private @Nullable Thread reader;
+
+  /**
+   * @param consumers makes the view's consumer (no group needed: partitions are assigned)
+   * @param admin used to learn the topic's end offsets when a lookup misses
+   */
+  public CompactedTopicView(
+      String topic,
+      Class<V> type,
+      Supplier<Consumer<String, byte[]>> consumers,
+      Admin admin,
+      JsonCodec codec,
+      Duration catchUpWait) {
+    this.topic = topic;
+    this.type = type;
+    this.consumers = consumers;
+    this.admin = admin;
+    this.codec = codec;
+    this.catchUpWait = catchUpWait;
+  }
+
+  /** The value for {@code key}, looked up again after catching up with the topic on a miss. */
+  public Optional<V> find(String key) {
+    V value = entries.get(key);
+    if (value == null && catchUp()) {
+      value = entries.get(key);
+    }
+    return Optional.ofNullable(value);
+  }
+
+  /** Every entry known now. */
+  public Map<String, V> snapshot() {
+    return Map.copyOf(entries);
+  }
+
+  /** Whether the first full read of the topic has finished. */
+  public boolean isLoaded() {
+    return loaded;
+  }
+
+  public int size() {
+    return entries.size();
+  }
+
+  public synchronized void start() {
+    if (running) {
+      return;
+    }
+    running = true;
+    reader = Thread.ofPlatform().name("catalog-view-" + topic).daemon().start(this::read);
+  }
+
+  @Override
+  public synchronized void close() {
+    running = false;
+    Consumer<String, byte[]> c = consumer;
+    if (c != null) {
+      c.wakeup();
+    }
+    Thread t = reader;
+    if (t != null) {
+      try {
+        t.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** Waits until the reader has seen everything committed to the topic now; false on timeout. */
+  boolean catchUp() {
+    long deadline = System.nanoTime() + catchUpWait.toNanos();
+    while (!loaded) {
+      if (System.nanoTime() > deadline || !pause()) {
+        log.warn("{} not loaded yet after {}", topic, catchUpWait);
+        return false;
+      }
+    }
+    Map<TopicPartition, Long> ends = endOffsets();
+    while (!reached(ends)) {
+      if (System.nanoTime() > deadline || !pause()) {
+        log.warn("{} did not catch up with {} within {}", topic, ends, catchUpWait);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean pause() {
+    try {
+      Thread.sleep(5);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private boolean reached(Map<TopicPartition, Long> ends) {
+    return ends.entrySet().stream()
+        .allMatch(end -> positions.getOrDefault(end.getKey(), 0L) >= end.getValue());
+  }
+
+  private Map<TopicPartition, Long> endOffsets() {
+    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+    positions.keySet().forEach(tp -> request.put(tp, OffsetSpec.latest()));
+    if (request.isEmpty()) {
+      return Map.of();
+    }
+    try {
+      Map<TopicPartition, Long> ends = new HashMap<>();
+      admin
+          .listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+          .all()
+          .get(catchUpWait.toMillis(), TimeUnit.MILLISECONDS)
+          .forEach((tp, info) -> ends.put(tp, info.offset()));
+      return ends;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Map.of();
+    } catch (Exception e) {
+      log.warn("could not read the end offsets of {}: {}", topic, e.toString());
+      return Map.of();
+    }
+  }
+
+  private void read() {
+    try (Consumer<String, byte[]> c = consumers.get()) {
+      consumer = c;
+      List<TopicPartition> partitions = awaitPartitions(c);
+      c.assign(partitions);
+      c.seekToBeginning(partitions);
+      Map<TopicPartition, Long> initialEnds = c.endOffsets(partitions);
+      while (running) {
+        for (ConsumerRecord<String, byte[]> record : c.poll(Duration.ofMillis(200))) {
+          apply(record);
+        }
+        for (TopicPartition tp : partitions) {
+          positions.put(tp, c.position(tp));
+        }
+        if (!loaded && reached(initialEnds)) {
+          loaded = true;
+          log.info("{} loaded: {} entries", topic, entries.size());
+        }
+      }
+    } catch (WakeupException e) {
+      // close() woke the consumer up: a normal shutdown
+    } catch (RuntimeException e) {
+      log.error("reader of {} stopped", topic, e);
+    }
+  }
+
+  private List<TopicPartition> awaitPartitions(Consumer<String, byte[]> c) {
+    while (running) {
+      List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(5));
+      if (infos != null && !infos.isEmpty()) {
+        return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+      }
+      log.info("waiting for topic {}", topic);
+    }
+    throw new WakeupException();
+  }
+
+  private void apply(ConsumerRecord<String, byte[]> record) {
+    if (record.key() == null) {
+      return;
+    }
+    if (record.value() == null) {
+      entries.remove(record.key());
+      return;
+    }
+    try {
+      entries.put(record.key(), codec.read(record.value(), type));
+    } catch (JsonCodec.MalformedRecordException e) {
+      log.warn("ignoring malformed {} entry for {}: {}", topic, record.key(), e.getMessage());
+    }
+  }
+}
