@@ -12,9 +12,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cl.zeues.occupation.api.ApiProperties;
-import cl.zeues.occupation.api.occupation.OccupationConfiguration;
 import cl.zeues.occupation.api.occupation.SpoolStatus;
 import cl.zeues.occupation.api.web.ApiProblemHandler;
+import cl.zeues.occupation.api.web.RequestBodyLimitFilter;
 import cl.zeues.occupation.events.CommandReply;
 import cl.zeues.occupation.events.OccupationCommand;
 import cl.zeues.occupation.events.Operacion;
@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -32,31 +33,37 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-@WebMvcTest(
-    properties = {
-      "spring.config.name=command-api",
-      "zeues.api.reply-timeout=100ms",
-      "zeues.api.admin-token=s3cret",
-      "zeues.api.max-batch=50",
-      "zeues.api.max-body-size=64KB"
-    })
-@Import({OccupationConfiguration.class, TestDoubles.class})
+/**
+ * The HTTP contract of the occupation routes, against the real controllers, {@link
+ * ApiProblemHandler}, {@link RequestBodyLimitFilter}, the admin interceptor as {@link
+ * OccupationWebConfiguration} registers it, bean validation and Spring Boot's JSON mapper
+ * configuration. It runs on a standalone MockMvc built once per JVM (see {@link
+ * StandaloneOccupationMvc}) instead of a {@code @WebMvcTest} context: same assertions, a fraction
+ * of the start-up. The full wiring (the Spring context, actuator, OpenAPI) is covered by {@code
+ * OccupationRoundTripIT}.
+ */
 class OccupationApiTest {
 
   private static final String TAG = "MK-1335-CW-25238-011";
   private static final String WORKER = "\"worker_id\":94,\"worker_nombre\":\"Juan Perez\"";
 
-  @Autowired MockMvc mvc;
-  @Autowired FakeCommandBus bus;
-  @Autowired FakeOccupationStore store;
-  @Autowired ApiProperties settings;
+  /** The fake bus's replies are complete when returned: only a silent tag waits the timeout. */
+  private static final StandaloneOccupationMvc APP =
+      StandaloneOccupationMvc.start(
+          Map.of(
+              "zeues.api.reply-timeout", "10ms",
+              "zeues.api.admin-token", "s3cret",
+              "zeues.api.max-batch", "50",
+              "zeues.api.max-body-size", "64KB"));
+
+  private final MockMvc mvc = APP.mvc();
+  private final FakeCommandBus bus = APP.bus();
+  private final FakeOccupationStore store = APP.store();
+  private final ApiProperties settings = APP.settings();
 
   @BeforeEach
   void reset() {
@@ -720,17 +727,17 @@ class OccupationApiTest {
       builder.content(request.body());
     }
 
-    var result =
+    var answer =
         mvc.perform(builder)
             .andExpect(status().is(request.status()))
             .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
             .andExpect(jsonPath("$.code").value(request.code()))
-            .andExpect(jsonPath("$.status").value(request.status()))
-            .andReturn();
-
+            .andExpect(jsonPath("$.status").value(request.status()));
     if (!request.field().isEmpty()) {
-      mvc.perform(builder).andExpect(jsonPath("$.errors[*].field", hasItem(request.field())));
+      answer.andExpect(jsonPath("$.errors[*].field", hasItem(request.field())));
     }
+    var result = answer.andReturn();
+
     assertThat(result.getResponse().getContentAsString()).doesNotContain("Exception", "\tat ");
     assertThat(bus.published).isEmpty();
   }

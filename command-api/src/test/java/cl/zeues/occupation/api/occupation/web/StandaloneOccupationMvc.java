@@ -1,0 +1,125 @@
+package cl.zeues.occupation.api.occupation.web;
+
+import cl.zeues.occupation.api.ApiProperties;
+import cl.zeues.occupation.api.occupation.OccupationService;
+import cl.zeues.occupation.api.web.ApiProblemHandler;
+import cl.zeues.occupation.api.web.RequestBodyLimitFilter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.validation.MessageInterpolatorFactory;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.ByteArrayHttpMessageConverter;
+import org.springframework.http.converter.StringHttpMessageConverter;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.handler.MappedInterceptor;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The command API's MVC layer without a Spring application context: the real controllers, {@link
+ * ApiProblemHandler} advice, {@link RequestBodyLimitFilter} and admin interceptor (registered by
+ * {@link OccupationWebConfiguration} itself), wired as the application wires them, with the test
+ * doubles in place of Kafka and Redis. It spares the unit tests the seconds a {@code @WebMvcTest}
+ * context takes to start; the real wiring is exercised by {@code OccupationRoundTripIT}.
+ *
+ * <p>The Spring Boot parts match the application's: the settings are bound by Boot's {@link Binder}
+ * (as {@code @ConfigurationProperties} are), validation messages go through Boot's {@link
+ * MessageInterpolatorFactory} (as {@code ValidationAutoConfiguration} sets it up) and the JSON
+ * mapper is configured as Boot's Jackson auto-configuration configures it (see {@link
+ * #bootJsonMapper()}). One difference is invisible to the tests: an unknown route ends in {@code
+ * NoHandlerFoundException} here and in {@code NoResourceFoundException} in the application (Boot
+ * maps static resources on {@code /**}); both are the same 404 {@code RUTA_NO_ENCONTRADA} problem.
+ */
+record StandaloneOccupationMvc(
+    MockMvc mvc, FakeCommandBus bus, FakeOccupationStore store, ApiProperties settings) {
+
+  /** Builds the MVC layer with the given {@code zeues.api.*} properties. */
+  static StandaloneOccupationMvc start(Map<String, String> properties) {
+    ApiProperties settings =
+        new Binder(new MapConfigurationPropertySource(properties))
+            .bindOrCreate("zeues.api", ApiProperties.class);
+    FakeCommandBus bus = new FakeCommandBus();
+    FakeOccupationStore store = new FakeOccupationStore();
+    Clock clock = Clock.systemUTC();
+    OccupationService occupation =
+        new OccupationService(bus, store, settings.replyTimeout(), new SimpleMeterRegistry());
+    LocalValidatorFactoryBean validator = validator();
+    MappedInterceptor admin = adminInterceptor(settings);
+
+    // The filter answers 413 through the dispatcher's own exception resolvers (the application
+    // injects the "handlerExceptionResolver" bean); they exist only once MockMvc is built.
+    AtomicReference<HandlerExceptionResolver> resolvers = new AtomicReference<>();
+    HandlerExceptionResolver dispatcherResolvers =
+        (request, response, handler, ex) ->
+            resolvers.get().resolveException(request, response, handler, ex);
+
+    MockMvc mvc =
+        MockMvcBuilders.standaloneSetup(
+                new OccupationController(occupation, validator, clock, settings),
+                new AdminOccupationController(occupation, clock))
+            .setControllerAdvice(new ApiProblemHandler())
+            .setValidator(validator)
+            .setMessageConverters(
+                new ByteArrayHttpMessageConverter(),
+                new StringHttpMessageConverter(StandardCharsets.UTF_8),
+                new JacksonJsonHttpMessageConverter(bootJsonMapper()))
+            .addMappedInterceptors(admin.getIncludePathPatterns(), admin.getInterceptor())
+            .addFilters(new RequestBodyLimitFilter(settings, dispatcherResolvers))
+            .build();
+    resolvers.set(
+        mvc.getDispatcherServlet()
+            .getWebApplicationContext()
+            .getBean("handlerExceptionResolver", HandlerExceptionResolver.class));
+    return new StandaloneOccupationMvc(mvc, bus, store, settings);
+  }
+
+  /** Bean validation as Spring Boot's {@code ValidationAutoConfiguration} sets it up. */
+  private static LocalValidatorFactoryBean validator() {
+    LocalValidatorFactoryBean validator = new LocalValidatorFactoryBean();
+    validator.setMessageInterpolator(new MessageInterpolatorFactory().getObject());
+    validator.afterPropertiesSet();
+    return validator;
+  }
+
+  /** The admin interceptor exactly as {@link OccupationWebConfiguration} registers it. */
+  private static MappedInterceptor adminInterceptor(ApiProperties settings) {
+    var registry =
+        new InterceptorRegistry() {
+          List<Object> registered() {
+            return getInterceptors();
+          }
+        };
+    new OccupationWebConfiguration(settings).addInterceptors(registry);
+    List<Object> registered = registry.registered();
+    if (registered.size() != 1 || !(registered.getFirst() instanceof MappedInterceptor mapped)) {
+      throw new IllegalStateException("expected one path-mapped interceptor: " + registered);
+    }
+    return mapped;
+  }
+
+  /**
+   * The application's {@link JsonMapper}: what Spring Boot's {@code JacksonAutoConfiguration}
+   * builds with no {@code spring.jackson.*} set (command-api.yml sets none): Jackson 3 defaults,
+   * the modules found on the class path and the {@code ProblemDetail} mixin that puts a problem's
+   * properties ({@code code}, {@code errors}, ...) at the top level. Snake_case comes from the
+   * request and response records' {@code @JsonProperty}. Built by hand because starting the
+   * auto-configuration in a context of its own costs over a second.
+   */
+  private static JsonMapper bootJsonMapper() {
+    return JsonMapper.builder()
+        .findAndAddModules(StandaloneOccupationMvc.class.getClassLoader())
+        .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
+        .build();
+  }
+}
