@@ -15,8 +15,13 @@ public class OccupationConfiguration {
 
   @Bean
   OccupationService occupationService(
-      CommandBus bus, OccupationStore store, ApiProperties settings, MeterRegistry meters) {
-    return new OccupationService(bus, store, settings.replyTimeout(), meters);
+      CommandBus bus,
+      OccupationStore store,
+      WorkerDirectory workers,
+      Clock clock,
+      ApiProperties settings,
+      MeterRegistry meters) {
+    return new OccupationService(bus, store, workers, clock, settings.replyTimeout(), meters);
   }
 
   @Bean

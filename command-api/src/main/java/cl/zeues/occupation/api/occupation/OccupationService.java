@@ -2,8 +2,11 @@ package cl.zeues.occupation.api.occupation;
 
 import cl.zeues.occupation.events.CommandReply;
 import cl.zeues.occupation.events.OccupationCommand;
+import cl.zeues.occupation.events.RejectionReason;
+import cl.zeues.occupation.events.Worker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,14 +35,23 @@ public class OccupationService {
 
   private final CommandBus bus;
   private final OccupationStore store;
+  private final WorkerDirectory workers;
+  private final Clock clock;
   private final Duration replyTimeout;
   private final MeterRegistry meters;
   private final Counter timeouts;
 
   public OccupationService(
-      CommandBus bus, OccupationStore store, Duration replyTimeout, MeterRegistry meters) {
+      CommandBus bus,
+      OccupationStore store,
+      WorkerDirectory workers,
+      Clock clock,
+      Duration replyTimeout,
+      MeterRegistry meters) {
     this.bus = bus;
     this.store = store;
+    this.workers = workers;
+    this.clock = clock;
     this.replyTimeout = replyTimeout;
     this.meters = meters;
     this.timeouts =
@@ -49,11 +61,28 @@ public class OccupationService {
   }
 
   /**
-   * Publishes {@code command} and waits up to the reply timeout for its reply.
+   * Resolves the command's worker, publishes the command and waits up to the reply timeout for its
+   * reply. A worker who is unknown or inactive is answered here, {@code WORKER_NO_ENCONTRADO}, and
+   * nothing is published.
    *
    * @throws CommandBusUnavailableException when the command could not be published
    */
-  public CommandOutcome execute(OccupationCommand command) {
+  public CommandOutcome execute(OccupationCommand request) {
+    Optional<OccupationCommand> resolved = withDirectoryWorker(request);
+    if (resolved.isEmpty()) {
+      return counted(
+          new CommandOutcome.Replied(
+              new CommandReply.Rejected(
+                  request.commandId(),
+                  request.tagSpool(),
+                  "Trabajador "
+                      + workerOf(request).map(w -> String.valueOf(w.id())).orElse("?")
+                      + " no existe o no está activo en Trabajadores",
+                  clock.instant(),
+                  RejectionReason.WORKER_NO_ENCONTRADO,
+                  null)));
+    }
+    OccupationCommand command = resolved.get();
     CompletableFuture<CommandReply> reply;
     try {
       reply = bus.submit(command);
@@ -107,6 +136,53 @@ public class OccupationService {
         .outcome(tagSpool, commandId)
         .<CommandOutcome>map(CommandOutcome.Replied::new)
         .orElseGet(() -> new CommandOutcome.Pending(commandId, tagSpool));
+  }
+
+  /**
+   * The command with its worker as the directory names them (the request's {@code worker_nombre}
+   * only has to look like a name); empty when the directory does not know the worker as active.
+   */
+  private Optional<OccupationCommand> withDirectoryWorker(OccupationCommand command) {
+    Optional<Worker> requested = workerOf(command);
+    if (requested.isEmpty()) {
+      return Optional.of(command);
+    }
+    return workers
+        .activeWorker(requested.get().id())
+        .map(
+            w ->
+                switch (command) {
+                  case OccupationCommand.Tomar c ->
+                      new OccupationCommand.Tomar(
+                          c.commandId(), c.tagSpool(), w, c.operacion(), c.requestedAt());
+                  case OccupationCommand.Pausar c ->
+                      new OccupationCommand.Pausar(
+                          c.commandId(), c.tagSpool(), w, c.operacion(), c.requestedAt());
+                  case OccupationCommand.Completar c ->
+                      new OccupationCommand.Completar(
+                          c.commandId(),
+                          c.tagSpool(),
+                          w,
+                          c.operacion(),
+                          c.fechaOperacion(),
+                          c.requestedAt());
+                  case OccupationCommand.Cancelar c ->
+                      new OccupationCommand.Cancelar(
+                          c.commandId(), c.tagSpool(), w, c.operacion(), c.requestedAt());
+                  case OccupationCommand.ExpirarOcupacion c -> c;
+                  case OccupationCommand.LiberarOcupacion c -> c;
+                });
+  }
+
+  private static Optional<Worker> workerOf(OccupationCommand command) {
+    return switch (command) {
+      case OccupationCommand.Tomar c -> Optional.of(c.worker());
+      case OccupationCommand.Pausar c -> Optional.of(c.worker());
+      case OccupationCommand.Completar c -> Optional.of(c.worker());
+      case OccupationCommand.Cancelar c -> Optional.of(c.worker());
+      case OccupationCommand.ExpirarOcupacion c -> Optional.empty();
+      case OccupationCommand.LiberarOcupacion c -> Optional.empty();
+    };
   }
 
   private CommandOutcome executeOrUnpublished(OccupationCommand command) {

@@ -24,7 +24,7 @@ import org.springframework.test.annotation.DirtiesContext;
     })
 @EmbeddedKafka(
     partitions = 6,
-    topics = {"occupation.commands", "occupation.replies"})
+    topics = {"occupation.commands", "occupation.replies", "workers.catalog"})
 @DirtiesContext
 class KafkaDownIT {
 
@@ -33,6 +33,7 @@ class KafkaDownIT {
 
   @Test
   void stoppedBrokerGives503QuicklyAndNotReady() {
+    WorkerCatalog.publish(broker.getBrokersAsString(), WorkerCatalog.JUAN_PEREZ);
     Http http = new Http(port);
     await()
         .atMost(Duration.ofSeconds(30))

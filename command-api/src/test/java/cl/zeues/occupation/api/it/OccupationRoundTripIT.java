@@ -43,7 +43,7 @@ import tools.jackson.databind.JsonNode;
     })
 @EmbeddedKafka(
     partitions = 6,
-    topics = {"occupation.commands", "occupation.replies"})
+    topics = {"occupation.commands", "occupation.replies", "workers.catalog"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OccupationRoundTripIT {
 
@@ -61,6 +61,7 @@ class OccupationRoundTripIT {
   @BeforeAll
   void startResponderAndAwaitReadiness() {
     responder = new TestResponder(broker.getBrokersAsString());
+    WorkerCatalog.publish(broker.getBrokersAsString(), WorkerCatalog.JUAN_PEREZ);
     http = new Http(port);
     await()
         .atMost(Duration.ofSeconds(30))

@@ -1,8 +1,10 @@
 package cl.zeues.occupation.api.occupation.kafka;
 
 import cl.zeues.occupation.api.ApiProperties;
+import cl.zeues.occupation.catalog.CompactedTopicView;
 import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.Topics;
+import cl.zeues.occupation.events.WorkerCatalogEntry;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
@@ -13,6 +15,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -117,6 +120,28 @@ public class OccupationKafkaConfiguration {
   }
 
   /** Created at startup if missing (the processor declares the same specs from {@link Topics}). */
+  /** Named so the readiness group can list it as {@code workerDirectory}. */
+  @Bean
+  KafkaWorkerDirectory workerDirectoryHealthIndicator(
+      KafkaProperties kafka, ApiProperties settings, JsonCodec codec) {
+    Admin admin = Admin.create(kafka.buildAdminProperties());
+    Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
+    consumer.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    return new KafkaWorkerDirectory(
+        new CompactedTopicView<>(
+            Topics.WORKER_CATALOG.name(),
+            WorkerCatalogEntry.class,
+            () ->
+                new KafkaConsumer<>(
+                    consumer, new StringDeserializer(), new ByteArrayDeserializer()),
+            admin,
+            codec,
+            settings.healthTimeout()),
+        admin);
+  }
+
   @Bean
   NewTopic commandsTopic() {
     return topic(Topics.COMMANDS);

@@ -96,6 +96,49 @@ class OccupationApiTest {
   }
 
   @Test
+  void theWorkerIsNamedAsTheDirectorySaysNotAsTheTabletTypedIt() throws Exception {
+    mvc.perform(
+            postJson(
+                "/api/occupation/tomar",
+                "{\"tag_spool\":\""
+                    + TAG
+                    + "\",\"worker_id\":94,"
+                    + "\"worker_nombre\":\"Juanito\",\"operacion\":\"ARM\"}"))
+        .andExpect(status().isOk());
+
+    var tomar = (OccupationCommand.Tomar) bus.published.getFirst();
+    assertThat(tomar.worker()).isEqualTo(new Worker(94, "Juan Perez", "JP(94)"));
+  }
+
+  @Test
+  void anUnknownWorkerIsNotFoundAndNothingIsPublished() throws Exception {
+    mvc.perform(
+            postJson(
+                "/api/occupation/tomar",
+                "{\"tag_spool\":\""
+                    + TAG
+                    + "\",\"worker_id\":555,"
+                    + "\"worker_nombre\":\"Nadie Conocido\",\"operacion\":\"ARM\"}"))
+        .andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.code").value("WORKER_NO_ENCONTRADO"))
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("555")));
+
+    assertThat(bus.published).isEmpty();
+  }
+
+  @Test
+  void anInactiveWorkerIsNotFoundAndNothingIsPublished() throws Exception {
+    mvc.perform(
+            postJson(
+                "/api/occupation/pausar",
+                "{\"tag_spool\":\"" + TAG + "\",\"worker_id\":7,\"worker_nombre\":\"Rosa Vidal\"}"))
+        .andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.code").value("WORKER_NO_ENCONTRADO"));
+
+    assertThat(bus.published).isEmpty();
+  }
+
+  @Test
   void pausarWithoutOperacionPublishesPausarForTheOccupiedOperation() throws Exception {
     mvc.perform(postJson("/api/occupation/pausar", body(TAG, "")))
         .andExpect(status().isOk())

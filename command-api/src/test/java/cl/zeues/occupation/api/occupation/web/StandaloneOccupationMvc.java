@@ -53,7 +53,13 @@ record StandaloneOccupationMvc(
     FakeOccupationStore store = new FakeOccupationStore();
     Clock clock = Clock.systemUTC();
     OccupationService occupation =
-        new OccupationService(bus, store, settings.replyTimeout(), new SimpleMeterRegistry());
+        new OccupationService(
+            bus,
+            store,
+            new FakeWorkerDirectory(),
+            clock,
+            settings.replyTimeout(),
+            new SimpleMeterRegistry());
     LocalValidatorFactoryBean validator = validator();
     MappedInterceptor admin = adminInterceptor(settings);
 
