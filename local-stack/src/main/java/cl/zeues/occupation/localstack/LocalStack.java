@@ -4,6 +4,7 @@ import cl.zeues.occupation.api.CommandApiApplication;
 import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.SpoolCatalogEntry;
 import cl.zeues.occupation.events.Topics;
+import cl.zeues.occupation.events.WorkerCatalogEntry;
 import cl.zeues.occupation.processor.ProcessorApplication;
 import io.lettuce.core.RedisClient;
 import java.io.IOException;
@@ -131,9 +132,18 @@ public final class LocalStack implements AutoCloseable {
             new ProducerRecord<>(
                 Topics.SPOOL_CATALOG.name(), spool.tagSpool(), codec.write(spool)));
       }
+      for (WorkerCatalogEntry worker : DemoCatalog.workers()) {
+        producer.send(
+            new ProducerRecord<>(Topics.WORKER_CATALOG.name(), worker.key(), codec.write(worker)));
+      }
       producer.flush();
     }
-    log.info("published {} demo spools to {}", spools.size(), Topics.SPOOL_CATALOG.name());
+    log.info(
+        "published {} demo spools and {} workers to {} and {}",
+        spools.size(),
+        DemoCatalog.workers().size(),
+        Topics.SPOOL_CATALOG.name(),
+        Topics.WORKER_CATALOG.name());
   }
 
   private void printWelcome(Duration startup) {

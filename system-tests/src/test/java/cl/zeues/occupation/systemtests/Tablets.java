@@ -1,6 +1,7 @@
 package cl.zeues.occupation.systemtests;
 
 import cl.zeues.occupation.events.Operacion;
+import cl.zeues.occupation.events.WorkerCatalogEntry;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -37,7 +38,17 @@ final class Tablets {
   }
 
   static String token(int workerId) {
-    return cl.zeues.occupation.events.Worker.of(workerId, nombre(workerId)).token();
+    return catalogEntry(workerId).worker().token();
+  }
+
+  /** The worker as the {@code Trabajadores} sheet would list them. */
+  static WorkerCatalogEntry catalogEntry(int workerId) {
+    return new WorkerCatalogEntry(
+        workerId,
+        NAMES.get(workerId % NAMES.size()),
+        SURNAMES.get((workerId / NAMES.size()) % SURNAMES.size()),
+        true,
+        List.of("Armador", "Soldador"));
   }
 
   ZeuesSystem.Response tomar(String tag, int worker, Operacion operacion) {

@@ -5,7 +5,15 @@ import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.OccupationEvent;
 import cl.zeues.occupation.events.SpoolCatalogEntry;
 import cl.zeues.occupation.events.Topics;
+import cl.zeues.occupation.events.WorkerCatalogEntry;
 import cl.zeues.occupation.processor.ProcessorApplication;
+import cl.zeues.occupation.projector.ProjectorApplication;
+import cl.zeues.occupation.projector.sheets.ShopSpreadsheet;
+import cl.zeues.occupation.sheetsemulator.EmulatorConfig;
+import cl.zeues.occupation.sheetsemulator.SheetsEmulator;
+import com.google.api.client.http.javanet.NetHttpTransport;
+import com.google.api.client.json.gson.GsonFactory;
+import com.google.api.services.sheets.v4.Sheets;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -20,6 +28,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -32,6 +41,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -61,6 +71,9 @@ final class ZeuesSystem implements AutoCloseable {
   private final Class<?>[] processorExtras;
   private ConfigurableApplicationContext api;
   private String apiBase;
+  private @Nullable SheetsEmulator emulator;
+  private @Nullable ConfigurableApplicationContext projector;
+  private String projectorBase = "";
 
   private ZeuesSystem(Class<?>[] processorExtras) {
     this.processorExtras = processorExtras;
@@ -90,6 +103,7 @@ final class ZeuesSystem implements AutoCloseable {
    */
   static ZeuesSystem start(int processorCount, Class<?>... processorExtras) {
     ZeuesSystem system = new ZeuesSystem(processorExtras);
+    system.workers(IntStream.rangeClosed(1, 40).toArray());
     for (int i = 0; i < processorCount; i++) {
       system.addProcessor();
     }
@@ -159,6 +173,58 @@ final class ZeuesSystem implements AutoCloseable {
                         .mapToInt(Collection::size)
                         .sum()
                     == Topics.COMMANDS.partitions());
+  }
+
+  /**
+   * Starts the sheets emulator with {@code spreadsheet} (as spreadsheet {@link #SPREADSHEET}) and
+   * the sheets-projector against it; its catalog import runs when {@link #importCatalog()} asks.
+   */
+  void startSheets(ShopSpreadsheet spreadsheet) {
+    emulator = new SheetsEmulator();
+    emulator.start(EmulatorConfig.defaults().withWritesPerMinute(0));
+    emulator.putSpreadsheet(SPREADSHEET, spreadsheet.sheets());
+    projector =
+        ProjectorApplication.builder()
+            .run(
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + brokers(),
+                "--zeues.sheets.spreadsheet-id=" + SPREADSHEET,
+                "--zeues.sheets.root-url=" + emulator.rootUrl(),
+                "--zeues.catalog.scheduled=false",
+                "--zeues.projection.max-wait=200ms");
+    projectorBase =
+        "http://127.0.0.1:" + projector.getEnvironment().getProperty("local.server.port");
+  }
+
+  static final String SPREADSHEET = "zeues-system-test";
+
+  /** The real Google client, pointed at the emulator. */
+  Sheets sheets() {
+    return new Sheets.Builder(new NetHttpTransport(), GsonFactory.getDefaultInstance(), null)
+        .setRootUrl(java.util.Objects.requireNonNull(emulator).rootUrl())
+        .setApplicationName("system-tests")
+        .build();
+  }
+
+  /** Runs the projector's catalog import now (what the schedule does every 30 s). */
+  void importCatalog() {
+    Response response =
+        send(
+            HttpRequest.newBuilder(URI.create(projectorBase + "/api/catalog/import"))
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+    if (response.status() != 200) {
+      throw new IllegalStateException("catalog import failed: " + response.body());
+    }
+  }
+
+  /** Publishes active workers (as the sheet import does), named as {@link Tablets} names them. */
+  void workers(int... ids) {
+    for (int id : ids) {
+      WorkerCatalogEntry worker = Tablets.catalogEntry(id);
+      send(Topics.WORKER_CATALOG.name(), worker.key(), codec.write(worker));
+    }
   }
 
   /** Publishes catalog entries (as the sheet import will) for spools that have materials. */
@@ -251,6 +317,12 @@ final class ZeuesSystem implements AutoCloseable {
 
   @Override
   public void close() {
+    if (projector != null) {
+      projector.close();
+    }
+    if (emulator != null) {
+      emulator.stop();
+    }
     if (api != null) {
       api.close();
     }
