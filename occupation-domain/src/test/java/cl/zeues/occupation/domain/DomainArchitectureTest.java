@@ -1,18 +1,33 @@
 package cl.zeues.occupation.domain;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class DomainArchitectureTest {
 
-  private final JavaClasses domain =
-      new ClassFileImporter()
-          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-          .importPackages("cl.zeues.occupation.domain");
+  /** This module's main classes only: importing by package would scan the whole test classpath. */
+  private final JavaClasses domain = new ClassFileImporter().importPath(mainClasses());
+
+  private static Path mainClasses() {
+    try {
+      return Path.of(
+          OccupationDecider.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void theImportHoldsTheDomain() {
+    assertThat(domain.contain(OccupationDecider.class)).isTrue();
+    assertThat(domain.contain(SpoolState.class)).isTrue();
+  }
 
   @Test
   void theDomainIsPureJava() {
