@@ -34,7 +34,7 @@ import org.springframework.validation.annotation.Validated;
 public record ProjectionSettings(
     @DefaultValue("true") boolean enabled,
     @NotBlank @DefaultValue("sheets-projector") String groupId,
-    @Min(1) @Max(10_000) @DefaultValue("500") int maxEvents,
+    @Min(1) @Max(10_000) @DefaultValue("2000") int maxEvents,
     @NotNull @DefaultValue("1s") Duration maxWait,
     @NotNull @DefaultValue("1m") Duration rateWindow,
     @NotNull @DefaultValue("1s") Duration backoffInitial,

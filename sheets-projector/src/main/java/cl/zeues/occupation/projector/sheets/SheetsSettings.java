@@ -37,6 +37,6 @@ public record SheetsSettings(
     @NotBlank @DefaultValue("Metadata") String metadata,
     @NotBlank @DefaultValue("Trabajadores") String trabajadores,
     @NotBlank @DefaultValue("Roles") String roles,
-    @Min(1) @DefaultValue("50") int writesPerMinute,
+    @Min(3) @DefaultValue("50") int writesPerMinute,
     @NotNull @DefaultValue("20s") Duration requestTimeout,
     @NotBlank @DefaultValue("zeues-sheets-projector") String applicationName) {}

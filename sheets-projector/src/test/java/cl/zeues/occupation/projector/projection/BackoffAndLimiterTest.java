@@ -26,13 +26,32 @@ class BackoffAndLimiterTest {
   }
 
   @Test
-  void limiterAllowsTheBudgetPerWindowThenTellsHowLongToWait() {
+  void limiterAllowsOneFlushAtOnceThenSpreadsWritesEvenly() {
     long second = 1_000_000_000L;
-    WriteRateLimiter limiter = new WriteRateLimiter(2, Duration.ofSeconds(60));
+    // 62 per minute: a burst of 2, then one write per second
+    WriteRateLimiter limiter = new WriteRateLimiter(62, Duration.ofSeconds(60));
     assertThat(limiter.tryReserve(0)).isZero();
-    assertThat(limiter.tryReserve(10 * second)).isZero();
-    assertThat(limiter.tryReserve(20 * second)).isEqualTo(40 * second);
-    assertThat(limiter.tryReserve(60 * second)).isZero();
-    assertThat(limiter.tryReserve(61 * second)).isEqualTo(9 * second);
+    assertThat(limiter.tryReserve(0)).isZero();
+    assertThat(limiter.tryReserve(0)).isEqualTo(second);
+    assertThat(limiter.tryReserve(second)).isZero();
+    assertThat(limiter.tryReserve(second + second / 2)).isEqualTo(second / 2);
+  }
+
+  @Test
+  void noWindowSeesMoreThanTheBudget() {
+    long second = 1_000_000_000L;
+    WriteRateLimiter limiter = new WriteRateLimiter(50, Duration.ofSeconds(60));
+    java.util.List<Long> grants = new java.util.ArrayList<>();
+    for (long now = 0; now < 300 * second; now += second / 10) {
+      if (limiter.tryReserve(now) == 0) {
+        grants.add(now);
+      }
+    }
+    for (int i = 0; i < grants.size(); i++) {
+      long start = grants.get(i);
+      long inWindow = grants.stream().filter(t -> t >= start && t < start + 60 * second).count();
+      assertThat(inWindow).as("writes in the minute from %d ns", start).isLessThanOrEqualTo(50);
+    }
+    assertThat(grants.size()).isGreaterThan(4 * 48);
   }
 }
