@@ -1,0 +1,1343 @@
+package cl.zeues.occupation.systemtests.compose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cl.zeues.occupation.api.CommandApiApplication;
+import cl.zeues.occupation.processor.ProcessorApplication;
+import cl.zeues.occupation.projector.ProjectorApplication;
+import cl.zeues.occupation.sheetsemulator.EmulatorConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Keeps {@code docker/compose.yml}, its Dockerfiles and {@code docker/.env.example} honest against
+ * the code they deploy, without Docker: environment variable names are real settings of their
+ * service (derived from the {@code @ConfigurationProperties} records by reflection, plus a short
+ * allow-list of Spring Boot and JVM names that Boot's own metadata must know), published and health
+ * checked ports are each service's {@code server.port}, builds copy the exec jar of a module that
+ * exists, images are pinned, services start in order and publish on 127.0.0.1 only.
+ *
+ * <p>Each check collects every problem it finds and fails once, listing them all. The {@code
+ * *IsCaught} tests feed each check a deliberately broken copy of the compose file, so a check that
+ * stopped seeing anything fails too.
+ */
+class ComposeConsistencyTest {
+
+  /** Surefire runs in the module directory; the repository root is its parent. */
+  private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+
+  private static final Path DOCKER = ROOT.resolve("docker");
+  private static final Path COMPOSE_FILE = DOCKER.resolve("compose.yml");
+  private static final Path ENV_EXAMPLE = DOCKER.resolve(".env.example");
+
+  /** Names of the JVM and Google libraries, not Spring properties, that a service may be given. */
+  private static final String JAVA_TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
+
+  private static final String GOOGLE_APPLICATION_CREDENTIALS = "GOOGLE_APPLICATION_CREDENTIALS";
+
+  /** Compose's own variables, read from docker/.env but never interpolated into the file. */
+  private static final Set<String> COMPOSE_VARIABLES =
+      Set.of("COMPOSE_PROFILES", "COMPOSE_PROJECT_NAME", "COMPOSE_FILE");
+
+  /** Every module the compose file may build an image of, by module directory. */
+  private static final Map<String, App> APPS =
+      Map.of(
+          "occupation-processor",
+          App.spring(
+              "occupation-processor",
+              ProcessorApplication.class,
+              ProcessorApplication.CONFIG_NAME,
+              Set.of("spring.kafka.bootstrap-servers", "server.port"),
+              Set.of(JAVA_TOOL_OPTIONS)),
+          "command-api",
+          App.spring(
+              "command-api",
+              CommandApiApplication.class,
+              CommandApiApplication.CONFIG_NAME,
+              Set.of(
+                  "spring.kafka.bootstrap-servers",
+                  "spring.data.redis.url",
+                  "spring.data.redis.timeout",
+                  "server.port"),
+              Set.of(JAVA_TOOL_OPTIONS)),
+          "sheets-projector",
+          App.spring(
+              "sheets-projector",
+              ProjectorApplication.class,
+              ProjectorApplication.CONFIG_NAME,
+              Set.of("spring.kafka.bootstrap-servers", "server.port"),
+              Set.of(JAVA_TOOL_OPTIONS, GOOGLE_APPLICATION_CREDENTIALS)),
+          "sheets-emulator",
+          App.emulator(Set.of(JAVA_TOOL_OPTIONS)));
+
+  private static final Pattern VARIABLE =
+      Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([^}]*))?}");
+  private static final Pattern URL_WITH_PORT =
+      Pattern.compile("https?://([A-Za-z0-9.-]+):(\\d+)(/[^\\s\"']*)?");
+  private static final Pattern HOST_AND_PORT =
+      Pattern.compile("(?<![A-Za-z0-9.-])([a-z][a-z0-9-]*):(\\d+)(?![0-9])");
+  private static final Pattern EXEC_JAR =
+      Pattern.compile("([a-z0-9][a-z0-9-]*)/target/([a-z0-9][a-z0-9-]*)-\\*-exec\\.jar");
+
+  // ---------------------------------------------------------------------------------------------
+  // The checks, on the real files.
+
+  @Test
+  void everyEnvironmentVariableIsASettingOfItsService() {
+    assertThat(environmentProblems(compose())).isEmpty();
+  }
+
+  @Test
+  void portsAndHealthChecksUseEachServicesServerPort() {
+    assertThat(portProblems(compose())).isEmpty();
+  }
+
+  @Test
+  void buildsCopyTheExecJarOfAModuleThatExists() {
+    assertThat(buildProblems(compose())).isEmpty();
+  }
+
+  @Test
+  void imagesArePinnedAndRunAsAnUnprivilegedUser() {
+    assertThat(imageProblems(compose())).isEmpty();
+  }
+
+  @Test
+  void servicesWaitForHealthyDependenciesAndPublishOnLoopbackOnly() {
+    assertThat(topologyProblems(compose())).isEmpty();
+  }
+
+  @Test
+  void envExampleListsExactlyTheVariablesTheComposeFileReads() throws IOException {
+    assertThat(envExampleProblems(Files.readString(COMPOSE_FILE), Files.readString(ENV_EXAMPLE)))
+        .isEmpty();
+  }
+
+  /** The names derived from the records are the ones Spring Boot binds, checked by Boot itself. */
+  @Test
+  void derivedVariableNamesBindToTheirPropertiesInSpringBoot() {
+    List<String> problems = new ArrayList<>();
+    for (App app : APPS.values()) {
+      if (!(app instanceof SpringApp)) {
+        continue; // the emulator reads its environment itself (checked through its Main.parse)
+      }
+      app.settings()
+          .forEach(
+              (variable, property) -> {
+                ConfigurationPropertySource source = environmentSource(Map.of(variable, "x"));
+                if (source.getConfigurationProperty(ConfigurationPropertyName.of(property))
+                    == null) {
+                  problems.add(variable + " does not bind to " + property);
+                }
+              });
+    }
+    assertThat(problems).isEmpty();
+    assertThat(APPS.get("occupation-processor").settings())
+        .containsEntry("ZEUES_PROCESSOR_LEASE", "zeues.processor.lease")
+        .containsEntry("ZEUES_PROCESSOR_RETRY_MAX_ATTEMPTS", "zeues.processor.retry.max-attempts");
+    assertThat(APPS.get("sheets-projector").settings())
+        .containsKeys(
+            "ZEUES_SHEETS_SPREADSHEET_ID", "ZEUES_PROJECTION_MAX_WAIT", "ZEUES_CATALOG_INTERVAL");
+    assertThat(APPS.get("sheets-emulator").settings()).containsKey("SHEETS_EMULATOR_PORT");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The checks must be able to fail: each one, on a deliberately broken copy.
+
+  @Test
+  void aMisspelledSettingIsCaught() {
+    Map<String, Object> compose = compose();
+    environment(service(compose, "occupation-processor")).put("ZEUES_PROCESOR_LEASE", "12h");
+    environment(service(compose, "command-api")).put("SPRING_DATA_REDIS_URI", "redis://redis");
+    // A real setting, but of another service: the processor reads its own
+    // zeues.processor.redis-url.
+    environment(service(compose, "occupation-processor"))
+        .put("SPRING_DATA_REDIS_URL", "redis://redis:6379");
+    assertThat(environmentProblems(compose))
+        .anySatisfy(p -> assertThat(p).contains("ZEUES_PROCESOR_LEASE", "ZEUES_PROCESSOR_LEASE"))
+        .anySatisfy(p -> assertThat(p).contains("SPRING_DATA_REDIS_URI"))
+        .anySatisfy(p -> assertThat(p).contains("occupation-processor: SPRING_DATA_REDIS_URL"));
+  }
+
+  @Test
+  void aValueItsSettingCannotTakeIsCaught() {
+    Map<String, Object> compose = compose();
+    environment(service(compose, "occupation-processor"))
+        .put("ZEUES_PROCESSOR_LEASE", "${ZEUES_PROCESSOR_LEASE:-twelve hours}");
+    assertThat(environmentProblems(compose))
+        .anySatisfy(p -> assertThat(p).contains("zeues.processor.lease", "twelve hours"));
+  }
+
+  @Test
+  void aWrongPortIsCaught() {
+    Map<String, Object> compose = compose();
+    service(compose, "command-api").put("ports", List.of("127.0.0.1:8080:8081"));
+    Map<String, Object> healthcheck = map(service(compose, "sheets-projector").get("healthcheck"));
+    healthcheck.put("test", List.of("CMD", "curl", "-f", "http://127.0.0.1:8080/actuator/health"));
+    assertThat(portProblems(compose))
+        .anySatisfy(p -> assertThat(p).contains("command-api", "8081", "8080"))
+        .anySatisfy(p -> assertThat(p).contains("sheets-projector", "8080", "8082"));
+  }
+
+  @Test
+  void aMissingDockerfileOrModuleIsCaught() {
+    Map<String, Object> compose = compose();
+    map(service(compose, "command-api").get("build")).put("dockerfile", "docker/nope/Dockerfile");
+    assertThat(buildProblems(compose)).anySatisfy(p -> assertThat(p).contains("docker/nope"));
+    assertThat(
+            copyProblems("COPY occupation-procesor/target/occupation-procesor-*-exec.jar /a.jar"))
+        .anySatisfy(p -> assertThat(p).contains("occupation-procesor"));
+    assertThat(copyProblems("COPY command-api/target/*.jar /app.jar"))
+        .anySatisfy(p -> assertThat(p).contains("<module>/target/<artifactId>-*-exec.jar"));
+  }
+
+  @Test
+  void anUnpinnedImageIsCaught() {
+    Map<String, Object> compose = compose();
+    service(compose, "redis").put("image", "redis:latest");
+    service(compose, "kafka").put("image", "apache/kafka");
+    assertThat(imageProblems(compose))
+        .anySatisfy(p -> assertThat(p).contains("redis:latest"))
+        .anySatisfy(p -> assertThat(p).contains("apache/kafka"));
+  }
+
+  @Test
+  void aPortOnEveryInterfaceOrAnUnorderedStartIsCaught() {
+    Map<String, Object> compose = compose();
+    service(compose, "command-api").put("ports", List.of("8080:8080"));
+    map(service(compose, "command-api").get("depends_on")).remove("occupation-processor");
+    map(service(compose, "command-api").get("depends_on")).remove("redis");
+    assertThat(topologyProblems(compose))
+        .anySatisfy(p -> assertThat(p).contains("command-api", "127.0.0.1"))
+        .anySatisfy(p -> assertThat(p).contains("command-api", "redis", "depends_on"));
+  }
+
+  @Test
+  void anUndocumentedVariableIsCaught() {
+    assertThat(envExampleProblems("x: ${ZEUES_NEW_THING:-1}\n", "ZEUES_OLD_THING=1\n"))
+        .anySatisfy(p -> assertThat(p).contains("ZEUES_NEW_THING"))
+        .anySatisfy(p -> assertThat(p).contains("ZEUES_OLD_THING"));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // (1) environment variable names and values
+
+  static List<String> environmentProblems(Map<String, Object> compose) {
+    List<String> problems = new ArrayList<>();
+    services(compose)
+        .forEach(
+            (name, service) -> {
+              App app = appOf(name, service, problems);
+              if (app == null) {
+                return;
+              }
+              Map<String, String> env = effectiveEnvironment(service);
+              Set<String> valid = app.validVariables();
+              for (String variable : env.keySet()) {
+                if (!valid.contains(variable)) {
+                  problems.add(
+                      name
+                          + ": "
+                          + variable
+                          + " is not a setting of "
+                          + app.module()
+                          + " (closest: "
+                          + closest(variable, valid)
+                          + ")");
+                }
+              }
+              problems.addAll(app.bindingProblems(name, env));
+            });
+    return problems;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // (2) ports
+
+  static List<String> portProblems(Map<String, Object> compose) {
+    List<String> problems = new ArrayList<>();
+    services(compose)
+        .forEach(
+            (name, service) -> {
+              App app = appOf(name, service, problems);
+              if (app == null) {
+                return;
+              }
+              int port = app.port(effectiveEnvironment(service));
+              List<PublishedPort> published = publishedPorts(service);
+              if (published.stream().noneMatch(p -> p.container() == port)) {
+                problems.add(
+                    name + ": publishes container ports " + published + ", not its port " + port);
+              }
+              published.stream()
+                  .filter(p -> p.container() != port)
+                  .forEach(
+                      p -> problems.add(name + ": publishes " + p + " but listens on " + port));
+              List<Matcher> urls = urls(healthcheckCommand(service));
+              if (urls.isEmpty()) {
+                problems.add(name + ": no http health check on its port " + port);
+              }
+              for (Matcher url : urls) {
+                checkHealthUrl(name + " healthcheck", url, port, app, problems);
+              }
+              Dockerfile dockerfile = dockerfile(service);
+              if (dockerfile != null) {
+                List<String> exposed = dockerfile.all("EXPOSE");
+                if (!exposed.equals(List.of(String.valueOf(port)))) {
+                  problems.add(
+                      name + ": " + dockerfile.path() + " exposes " + exposed + ", not " + port);
+                }
+                List<Matcher> imageUrls = urls(String.join(" ", dockerfile.all("HEALTHCHECK")));
+                if (imageUrls.isEmpty()) {
+                  problems.add(name + ": " + dockerfile.path() + " has no http HEALTHCHECK");
+                }
+                for (Matcher url : imageUrls) {
+                  checkHealthUrl(dockerfile.path() + " HEALTHCHECK", url, port, app, problems);
+                }
+              }
+            });
+    return problems;
+  }
+
+  private static void checkHealthUrl(
+      String where, Matcher url, int port, App app, List<String> problems) {
+    if (!Set.of("127.0.0.1", "localhost").contains(url.group(1))) {
+      problems.add(where + ": " + url.group() + " is not this container's own address");
+    }
+    if (Integer.parseInt(url.group(2)) != port) {
+      problems.add(where + ": " + url.group() + " uses port " + url.group(2) + ", not " + port);
+    }
+    String path = Objects.requireNonNullElse(url.group(3), "/");
+    if (!path.equals(app.healthPath())) {
+      problems.add(where + ": " + url.group() + " does not check " + app.healthPath());
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // (3) builds
+
+  static List<String> buildProblems(Map<String, Object> compose) {
+    List<String> problems = new ArrayList<>();
+    services(compose)
+        .forEach(
+            (name, service) -> {
+              if (service.get("build") == null) {
+                return;
+              }
+              Path context = buildContext(service);
+              if (!Files.isDirectory(context)) {
+                problems.add(name + ": build context " + context + " does not exist");
+                return;
+              }
+              Path file = context.resolve(dockerfileName(service)).normalize();
+              if (!Files.isRegularFile(file)) {
+                problems.add(name + ": dockerfile " + ROOT.relativize(file) + " does not exist");
+                return;
+              }
+              Dockerfile dockerfile = Dockerfile.read(file);
+              List<Copy> copies = dockerfile.copies();
+              if (copies.isEmpty()) {
+                problems.add(name + ": " + dockerfile.path() + " copies no jar");
+              }
+              for (Copy copy : copies) {
+                for (String source : copy.sources()) {
+                  problems.addAll(jarProblems(dockerfile.path() + ": COPY " + source, source));
+                  Path ignore = dockerignore(file, context);
+                  if (ignore != null && !readLines(ignore).contains("!" + source)) {
+                    problems.add(
+                        name + ": " + ROOT.relativize(ignore) + " does not let " + source + " in");
+                  }
+                }
+              }
+            });
+    return problems;
+  }
+
+  static List<String> copyProblems(String copyInstruction) {
+    List<String> problems = new ArrayList<>();
+    for (String source : Copy.parse(copyInstruction).sources()) {
+      problems.addAll(jarProblems("COPY " + source, source));
+    }
+    return problems;
+  }
+
+  /** A jar source must be {@code <module>/target/<artifactId>-*-exec.jar} of a real module. */
+  private static List<String> jarProblems(String where, String source) {
+    Matcher jar = EXEC_JAR.matcher(source);
+    if (!jar.matches()) {
+      return List.of(where + " is not of the form <module>/target/<artifactId>-*-exec.jar");
+    }
+    String module = jar.group(1);
+    Path pom = ROOT.resolve(module).resolve("pom.xml");
+    if (!Files.isRegularFile(pom)) {
+      return List.of(where + ": no module " + module + " (no " + module + "/pom.xml)");
+    }
+    List<String> problems = new ArrayList<>();
+    String rootPom = readString(ROOT.resolve("pom.xml"));
+    if (!rootPom.contains("<module>" + module + "</module>")) {
+      problems.add(where + ": " + module + " is not a module of the root pom");
+    }
+    String modulePom = readString(pom);
+    String artifactId = artifactId(modulePom);
+    if (!jar.group(2).equals(artifactId)) {
+      problems.add(where + ": the artifactId of " + module + " is " + artifactId);
+    }
+    if (!modulePom.contains("<classifier>exec</classifier>")
+        && !modulePom.contains("<shadedClassifierName>exec</shadedClassifierName>")) {
+      problems.add(where + ": " + module + "/pom.xml builds no jar with the classifier exec");
+    }
+    return problems;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // (4) images
+
+  static List<String> imageProblems(Map<String, Object> compose) {
+    List<String> problems = new ArrayList<>();
+    services(compose)
+        .forEach(
+            (name, service) -> {
+              if (service.get("build") == null) {
+                String image = String.valueOf(service.get("image"));
+                if (!pinned(image)) {
+                  problems.add(name + ": image " + image + " is not pinned to a version tag");
+                }
+                return;
+              }
+              Dockerfile dockerfile = dockerfile(service);
+              if (dockerfile == null) {
+                return; // reported by buildProblems
+              }
+              List<String> from = dockerfile.all("FROM");
+              if (from.isEmpty()) {
+                problems.add(name + ": " + dockerfile.path() + " has no FROM");
+              }
+              for (String base : from) {
+                String image = base.split("\\s+")[0];
+                if (!pinned(image)) {
+                  problems.add(name + ": base image " + image + " is not pinned to a version tag");
+                }
+                Matcher temurin = Pattern.compile("eclipse-temurin:(\\d+)").matcher(image);
+                if (!temurin.lookingAt() || Integer.parseInt(temurin.group(1)) < 21) {
+                  problems.add(name + ": base image " + image + " is not an eclipse-temurin 21+");
+                }
+              }
+              List<String> users = dockerfile.all("USER");
+              String user = users.isEmpty() ? "root" : users.getLast().split(":")[0];
+              if (user.equals("root") || user.equals("0")) {
+                problems.add(name + ": " + dockerfile.path() + " runs as root");
+              }
+            });
+    return problems;
+  }
+
+  private static boolean pinned(String image) {
+    String withoutDigest = image.split("@")[0];
+    int slash = withoutDigest.lastIndexOf('/');
+    int colon = withoutDigest.lastIndexOf(':');
+    if (image.contains("@sha256:")) {
+      return true;
+    }
+    if (colon <= slash) {
+      return false;
+    }
+    String tag = withoutDigest.substring(colon + 1);
+    return !tag.isBlank() && !tag.equals("latest") && !tag.contains("${");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // (5) start order, restarts, published addresses, profiles
+
+  static List<String> topologyProblems(Map<String, Object> compose) {
+    List<String> problems = new ArrayList<>();
+    Map<String, Map<String, Object>> services = services(compose);
+    services.forEach(
+        (name, service) -> {
+          if (!"unless-stopped".equals(service.get("restart"))) {
+            problems.add(name + ": restart is " + service.get("restart") + ", not unless-stopped");
+          }
+          if (service.get("healthcheck") == null) {
+            problems.add(name + ": has no healthcheck");
+          }
+          for (PublishedPort port : publishedPorts(service)) {
+            if (!"127.0.0.1".equals(port.hostIp())) {
+              problems.add(name + ": publishes " + port + " beyond 127.0.0.1");
+            }
+          }
+          Map<String, Object> dependsOn = dependsOn(service);
+          dependsOn.forEach(
+              (target, how) -> {
+                if (!services.containsKey(target)) {
+                  problems.add(name + ": depends_on an unknown service " + target);
+                } else if (!(how instanceof Map<?, ?> condition)
+                    || !"service_healthy".equals(condition.get("condition"))) {
+                  problems.add(name + ": depends_on " + target + " without service_healthy");
+                }
+              });
+          // Every other service it names in its settings (kafka:9092, redis://redis:6379, ...).
+          for (String value : resolvedEnvironment(service).values()) {
+            Matcher reference = HOST_AND_PORT.matcher(value);
+            while (reference.find()) {
+              String target = reference.group(1);
+              if (target.equals(name) || !services.containsKey(target)) {
+                continue;
+              }
+              if (!dependsOn.containsKey(target)) {
+                problems.add(name + ": uses " + target + " but has no depends_on " + target);
+              }
+              Integer listening = listeningPort(target, services.get(target), reference.group(2));
+              if (listening != null) {
+                problems.add(
+                    name
+                        + ": uses "
+                        + reference.group()
+                        + " but "
+                        + target
+                        + " is on "
+                        + listening);
+              }
+            }
+          }
+        });
+    // Under each profile (and none), what depends_on names runs, and no host port is taken twice.
+    Set<String> profiles = new TreeSet<>();
+    services.values().forEach(s -> profiles.addAll(strings(s.get("profiles"))));
+    List<Set<String>> activations = new ArrayList<>();
+    activations.add(Set.of());
+    profiles.forEach(p -> activations.add(Set.of(p)));
+    for (Set<String> active : activations) {
+      Map<String, String> hostPorts = new TreeMap<>();
+      services.forEach(
+          (name, service) -> {
+            List<String> own = strings(service.get("profiles"));
+            if (!own.isEmpty() && own.stream().noneMatch(active::contains)) {
+              return;
+            }
+            for (String target : dependsOn(service).keySet()) {
+              if (!services.containsKey(target)) {
+                continue; // reported above
+              }
+              List<String> targetProfiles = strings(services.get(target).get("profiles"));
+              if (!targetProfiles.isEmpty()
+                  && targetProfiles.stream().noneMatch(active::contains)) {
+                problems.add(
+                    "profiles " + active + ": " + name + " depends on " + target + ", not active");
+              }
+            }
+            for (PublishedPort port : publishedPorts(service)) {
+              String other = hostPorts.put(port.hostIp() + ":" + port.host(), name);
+              if (other != null) {
+                problems.add(
+                    "profiles " + active + ": " + name + " and " + other + " share " + port);
+              }
+            }
+          });
+    }
+    return problems;
+  }
+
+  /**
+   * Null when {@code port} is one {@code target} serves on; else the port it does serve on. Only
+   * services whose port is known are checked: this repository's apps, and Kafka's advertised
+   * listeners.
+   */
+  private static @Nullable Integer listeningPort(
+      String target, Map<String, Object> service, String port) {
+    App app = appOf(target, service, new ArrayList<>());
+    if (app != null) {
+      int own = app.port(effectiveEnvironment(service));
+      return own == Integer.parseInt(port) ? null : own;
+    }
+    String advertised = resolvedEnvironment(service).get("KAFKA_ADVERTISED_LISTENERS");
+    if (advertised != null && !advertised.contains("//" + target + ":" + port)) {
+      Matcher own = Pattern.compile("//" + Pattern.quote(target) + ":(\\d+)").matcher(advertised);
+      return own.find() ? Integer.valueOf(own.group(1)) : -1;
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // (6) docker/.env.example
+
+  static List<String> envExampleProblems(String composeText, String envExampleText) {
+    Set<String> read = new TreeSet<>();
+    String uncommented = composeText.replaceAll("(?m)^\\s*#.*$", "");
+    Matcher variable = VARIABLE.matcher(uncommented.replace("$$", ""));
+    while (variable.find()) {
+      read.add(variable.group(1));
+    }
+    Set<String> listed = new TreeSet<>();
+    Matcher line = Pattern.compile("(?m)^#?\\s*([A-Z][A-Z0-9_]*)=").matcher(envExampleText);
+    while (line.find()) {
+      listed.add(line.group(1));
+    }
+    List<String> problems = new ArrayList<>();
+    read.stream()
+        .filter(v -> !listed.contains(v))
+        .forEach(v -> problems.add(v + " is read by compose.yml but not listed in .env.example"));
+    listed.stream()
+        .filter(v -> !read.contains(v) && !COMPOSE_VARIABLES.contains(v))
+        .forEach(
+            v -> problems.add(v + " is listed in .env.example but compose.yml never reads it"));
+    return problems;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // What each module is.
+
+  /**
+   * A module the compose file runs: its settings (variable name to property name), the other
+   * variables it reads, its port and health path.
+   */
+  private interface App {
+
+    String module();
+
+    /** Environment variable name to the property it binds to. */
+    Map<String, String> settings();
+
+    Set<String> validVariables();
+
+    int port(Map<String, String> environment);
+
+    String healthPath();
+
+    List<String> bindingProblems(String service, Map<String, String> environment);
+
+    static App spring(
+        String module,
+        Class<?> main,
+        String configName,
+        Set<String> springProperties,
+        Set<String> others) {
+      return new SpringApp(
+          module,
+          main,
+          configName.substring(configName.indexOf('=') + 1),
+          springProperties,
+          others);
+    }
+
+    static App emulator(Set<String> others) {
+      return new EmulatorApp(others);
+    }
+  }
+
+  /** A Spring Boot service: its {@code @ConfigurationProperties} records, found in its package. */
+  private record SpringApp(
+      String module,
+      Class<?> main,
+      String configName,
+      Set<String> springProperties,
+      Set<String> others)
+      implements App {
+
+    private static final Map<Class<?>, List<Class<?>>> PROPERTIES_CLASSES =
+        new ConcurrentHashMap<>();
+
+    @Override
+    public Map<String, String> settings() {
+      Map<String, String> settings = new TreeMap<>();
+      components().forEach((variable, component) -> settings.put(variable, component.property()));
+      return settings;
+    }
+
+    /** Each settings variable's record component: the property it binds and the type it takes. */
+    private Map<String, Component> components() {
+      Map<String, Component> components = new TreeMap<>();
+      for (Class<?> type : propertiesClasses()) {
+        collect(type, prefix(type), components);
+      }
+      return components;
+    }
+
+    @Override
+    public Set<String> validVariables() {
+      Set<String> valid = new TreeSet<>(settings().keySet());
+      for (String property : springProperties) {
+        if (!isSpringProperty(property)) {
+          throw new AssertionError(
+              property + " is in the allow-list but Spring Boot has no such property");
+        }
+        valid.add(variableName(property));
+      }
+      valid.addAll(others);
+      return valid;
+    }
+
+    @Override
+    public int port(Map<String, String> environment) {
+      String override = environment.get("SERVER_PORT");
+      if (override != null) {
+        return Integer.parseInt(override);
+      }
+      Object port = map(config().get("server")).get("port");
+      return Integer.parseInt(String.valueOf(port));
+    }
+
+    @Override
+    public String healthPath() {
+      return "/actuator/health/readiness";
+    }
+
+    /**
+     * Each settings value converts to its component's type with Boot's conversion service, the one
+     * binding uses ({@code 12h}, {@code 1MB}, {@code 0.5}...). A whole {@code Binder} would check
+     * the same and cost seconds more.
+     */
+    @Override
+    public List<String> bindingProblems(String service, Map<String, String> environment) {
+      List<String> problems = new ArrayList<>();
+      Map<String, Component> components = components();
+      environment.forEach(
+          (variable, value) -> {
+            Component component = components.get(variable);
+            if (component == null || value.isEmpty()) {
+              return;
+            }
+            try {
+              ApplicationConversionService.getSharedInstance().convert(value, component.type());
+            } catch (RuntimeException e) {
+              problems.add(
+                  service
+                      + ": "
+                      + variable
+                      + "="
+                      + value
+                      + " is no "
+                      + component.type().getSimpleName()
+                      + " for "
+                      + component.property()
+                      + ": "
+                      + causes(e));
+            }
+          });
+      return problems;
+    }
+
+    private List<Class<?>> propertiesClasses() {
+      return PROPERTIES_CLASSES.computeIfAbsent(main, SpringApp::scan);
+    }
+
+    /**
+     * The {@code @ConfigurationProperties} types in the application's package (and below), in its
+     * jar or classes directory. Only class files naming the annotation are loaded: loading all of
+     * them, or Spring's component scan, costs seconds.
+     */
+    private static List<Class<?>> scan(Class<?> main) {
+      byte[] annotation =
+          ("L" + ConfigurationProperties.class.getName().replace('.', '/') + ";")
+              .getBytes(StandardCharsets.UTF_8);
+      String root = main.getPackageName().replace('.', '/') + "/";
+      List<Class<?>> types = new ArrayList<>();
+      try {
+        Path location = Path.of(main.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Map<String, byte[]> classFiles = new TreeMap<>();
+        if (Files.isDirectory(location)) {
+          try (Stream<Path> files = Files.walk(location.resolve(root))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+              classFiles.put(location.relativize(file).toString(), Files.readAllBytes(file));
+            }
+          }
+        } else {
+          try (JarFile jar = new JarFile(location.toFile())) {
+            for (JarEntry entry : Collections.list(jar.entries())) {
+              if (entry.getName().startsWith(root) && entry.getName().endsWith(".class")) {
+                try (InputStream in = jar.getInputStream(entry)) {
+                  classFiles.put(entry.getName(), in.readAllBytes());
+                }
+              }
+            }
+          }
+        }
+        for (Map.Entry<String, byte[]> classFile : classFiles.entrySet()) {
+          if (!contains(classFile.getValue(), annotation)) {
+            continue;
+          }
+          String name = classFile.getKey().replace('\\', '/').replace('/', '.');
+          Class<?> type =
+              Class.forName(
+                  name.substring(0, name.length() - ".class".length()),
+                  false,
+                  main.getClassLoader());
+          if (type.isAnnotationPresent(ConfigurationProperties.class)) {
+            types.add(type);
+          }
+        }
+      } catch (IOException | URISyntaxException | ClassNotFoundException e) {
+        throw new IllegalStateException("cannot list the classes of " + main, e);
+      }
+      if (types.isEmpty()) {
+        throw new AssertionError("no @ConfigurationProperties under " + main.getPackageName());
+      }
+      return List.copyOf(types);
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+      outer:
+      for (int i = 0; i + needle.length <= haystack.length; i++) {
+        for (int j = 0; j < needle.length; j++) {
+          if (haystack[i + j] != needle[j]) {
+            continue outer;
+          }
+        }
+        return true;
+      }
+      return false;
+    }
+
+    private Map<String, Object> config() {
+      String resource = configName + ".yml";
+      try (InputStream in = main.getClassLoader().getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new AssertionError(resource + " is not on the classpath");
+        }
+        return map(new Yaml(new SafeConstructor(new LoaderOptions())).load(in));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private static String prefix(Class<?> type) {
+      ConfigurationProperties annotation =
+          AnnotatedElementUtils.findMergedAnnotation(type, ConfigurationProperties.class);
+      return Objects.requireNonNull(annotation).prefix();
+    }
+
+    /** Record components, nested records too, as {@code PREFIX_COMPONENT_NAME} to property name. */
+    private static void collect(Class<?> type, String prefix, Map<String, Component> out) {
+      if (!type.isRecord()) {
+        throw new AssertionError(
+            type + " is not a record: teach ComposeConsistencyTest its properties");
+      }
+      for (RecordComponent component : type.getRecordComponents()) {
+        String property = prefix + "." + kebab(component.getName());
+        if (component.getType().isRecord()) {
+          collect(component.getType(), property, out);
+        } else {
+          out.put(variableName(property), new Component(property, component.getType()));
+        }
+      }
+    }
+  }
+
+  private record Component(String property, Class<?> type) {}
+
+  /** The sheets emulator: plain Java, settings {@code SHEETS_EMULATOR_<NAME>} from its Main. */
+  private record EmulatorApp(Set<String> others) implements App {
+
+    private static final String MAIN = "cl.zeues.occupation.sheetsemulator.Main";
+
+    @Override
+    public String module() {
+      return "sheets-emulator";
+    }
+
+    @Override
+    public Map<String, String> settings() {
+      Map<String, String> settings = new TreeMap<>();
+      try {
+        Field names = Class.forName(MAIN).getDeclaredField("NAMES");
+        names.setAccessible(true);
+        for (Object name : (List<?>) Objects.requireNonNull(names.get(null))) {
+          settings.put("SHEETS_EMULATOR_" + variableName(name.toString()), "--" + name);
+        }
+      } catch (ReflectiveOperationException e) {
+        throw new AssertionError("the emulator's Main.NAMES moved: " + e, e);
+      }
+      return settings;
+    }
+
+    @Override
+    public Set<String> validVariables() {
+      Set<String> valid = new TreeSet<>(settings().keySet());
+      valid.addAll(others);
+      return valid;
+    }
+
+    @Override
+    public int port(Map<String, String> environment) {
+      return config(environment).port();
+    }
+
+    @Override
+    public String healthPath() {
+      return "/_emulator/stats";
+    }
+
+    @Override
+    public List<String> bindingProblems(String service, Map<String, String> environment) {
+      try {
+        EmulatorConfig config = config(environment);
+        if (!config.host().equals("0.0.0.0")) {
+          return List.of(service + ": listens on " + config.host() + ", unreachable from others");
+        }
+        return List.of();
+      } catch (RuntimeException e) {
+        return List.of(service + ": the emulator refuses its environment: " + causes(e));
+      }
+    }
+
+    /** What the emulator's own Main makes of this environment (and no arguments). */
+    private static EmulatorConfig config(Map<String, String> environment) {
+      try {
+        Method parse = Class.forName(MAIN).getDeclaredMethod("parse", String[].class, Map.class);
+        parse.setAccessible(true);
+        return (EmulatorConfig)
+            Objects.requireNonNull(parse.invoke(null, new String[0], environment));
+      } catch (java.lang.reflect.InvocationTargetException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+      } catch (ReflectiveOperationException e) {
+        throw new AssertionError("the emulator's Main.parse moved: " + e, e);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reading the compose file.
+
+  private static Map<String, Object> compose() {
+    try (InputStream in = Files.newInputStream(COMPOSE_FILE)) {
+      return map(new Yaml(new SafeConstructor(new LoaderOptions())).load(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Map<String, Map<String, Object>> services(Map<String, Object> compose) {
+    Map<String, Map<String, Object>> services = new TreeMap<>();
+    map(compose.get("services")).forEach((name, service) -> services.put(name, map(service)));
+    return services;
+  }
+
+  private static Map<String, Object> service(Map<String, Object> compose, String name) {
+    return map(map(compose.get("services")).get(name));
+  }
+
+  /** The service's module, when it is built from one of this repository's exec jars. */
+  private static @Nullable App appOf(
+      String name, Map<String, Object> service, List<String> problems) {
+    Dockerfile dockerfile = dockerfile(service);
+    if (dockerfile == null) {
+      return null;
+    }
+    for (Copy copy : dockerfile.copies()) {
+      for (String source : copy.sources()) {
+        Matcher jar = EXEC_JAR.matcher(source);
+        if (jar.matches()) {
+          App app = APPS.get(jar.group(1));
+          if (app == null) {
+            problems.add(name + ": module " + jar.group(1) + " has no entry in APPS of this test");
+          }
+          return app;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Map<String, Object> environment(Map<String, Object> service) {
+    return map(service.get("environment"));
+  }
+
+  /** The image's ENV under the service's environment: what the process sees. */
+  private static Map<String, String> effectiveEnvironment(Map<String, Object> service) {
+    Map<String, String> effective = new TreeMap<>();
+    Dockerfile dockerfile = dockerfile(service);
+    if (dockerfile != null) {
+      effective.putAll(dockerfile.env());
+    }
+    effective.putAll(resolvedEnvironment(service));
+    return effective;
+  }
+
+  /** The service's environment as compose would pass it with an empty .env: defaults applied. */
+  private static Map<String, String> resolvedEnvironment(Map<String, Object> service) {
+    Map<String, String> resolved = new TreeMap<>();
+    Object environment = service.get("environment");
+    if (environment instanceof Map<?, ?> entries) {
+      entries.forEach(
+          (k, v) ->
+              resolved.put(String.valueOf(k), v == null ? "" : interpolate(String.valueOf(v))));
+    } else if (environment instanceof List<?> lines) {
+      for (Object line : lines) {
+        String text = String.valueOf(line);
+        int eq = text.indexOf('=');
+        resolved.put(
+            eq < 0 ? text : text.substring(0, eq),
+            eq < 0 ? "" : interpolate(text.substring(eq + 1)));
+      }
+    }
+    return resolved;
+  }
+
+  /** Compose interpolation with nothing set: {@code ${A:-x}} is x, {@code ${A}} empty. */
+  static String interpolate(String value) {
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    while (i < value.length()) {
+      char c = value.charAt(i);
+      if (c == '$' && i + 1 < value.length() && value.charAt(i + 1) == '$') {
+        out.append('$');
+        i += 2;
+      } else if (c == '$' && i + 1 < value.length() && value.charAt(i + 1) == '{') {
+        int depth = 0;
+        int end = i + 1;
+        for (; end < value.length(); end++) {
+          if (value.charAt(end) == '{') {
+            depth++;
+          } else if (value.charAt(end) == '}' && --depth == 0) {
+            break;
+          }
+        }
+        String inner = value.substring(i + 2, end);
+        Matcher m =
+            Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(:?[-?+])?(.*)", Pattern.DOTALL)
+                .matcher(inner);
+        if (m.matches() && m.group(2) != null && m.group(2).endsWith("-")) {
+          out.append(interpolate(m.group(3)));
+        }
+        i = end + 1;
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return out.toString();
+  }
+
+  private record PublishedPort(String hostIp, String host, int container) {
+    @Override
+    public String toString() {
+      return (hostIp.isEmpty() ? "" : hostIp + ":") + host + ":" + container;
+    }
+  }
+
+  private static List<PublishedPort> publishedPorts(Map<String, Object> service) {
+    List<PublishedPort> ports = new ArrayList<>();
+    for (Object entry : list(service.get("ports"))) {
+      if (entry instanceof Map<?, ?> longSyntax) {
+        ports.add(
+            new PublishedPort(
+                String.valueOf(Objects.requireNonNullElse(longSyntax.get("host_ip"), "")),
+                interpolate(String.valueOf(longSyntax.get("published"))),
+                Integer.parseInt(interpolate(String.valueOf(longSyntax.get("target"))))));
+        continue;
+      }
+      String[] parts = interpolate(String.valueOf(entry)).split("/")[0].split(":");
+      int container = Integer.parseInt(parts[parts.length - 1]);
+      String host = parts.length >= 2 ? parts[parts.length - 2] : "";
+      String hostIp = parts.length >= 3 ? parts[0] : "";
+      ports.add(new PublishedPort(hostIp, host, container));
+    }
+    return ports;
+  }
+
+  private static String healthcheckCommand(Map<String, Object> service) {
+    Object healthcheck = service.get("healthcheck");
+    if (!(healthcheck instanceof Map<?, ?> h)) {
+      return "";
+    }
+    Object test = h.get("test");
+    return test instanceof List<?> parts
+        ? String.join(" ", parts.stream().map(String::valueOf).toList())
+        : String.valueOf(test);
+  }
+
+  private static Map<String, Object> dependsOn(Map<String, Object> service) {
+    Object dependsOn = service.get("depends_on");
+    Map<String, Object> result = new LinkedHashMap<>();
+    if (dependsOn instanceof Map<?, ?> entries) {
+      entries.forEach((k, v) -> result.put(String.valueOf(k), v));
+    } else {
+      list(dependsOn).forEach(target -> result.put(String.valueOf(target), "started"));
+    }
+    return result;
+  }
+
+  private static Path buildContext(Map<String, Object> service) {
+    Object build = service.get("build");
+    String context =
+        build instanceof Map<?, ?> b
+            ? String.valueOf(Objects.requireNonNullElse(b.get("context"), "."))
+            : String.valueOf(build);
+    return DOCKER.resolve(context).normalize();
+  }
+
+  private static String dockerfileName(Map<String, Object> service) {
+    Object build = service.get("build");
+    return build instanceof Map<?, ?> b && b.get("dockerfile") != null
+        ? String.valueOf(b.get("dockerfile"))
+        : "Dockerfile";
+  }
+
+  private static @Nullable Dockerfile dockerfile(Map<String, Object> service) {
+    if (service.get("build") == null) {
+      return null;
+    }
+    Path file = buildContext(service).resolve(dockerfileName(service)).normalize();
+    return Files.isRegularFile(file) ? Dockerfile.read(file) : null;
+  }
+
+  /** BuildKit's Dockerfile-specific ignore file, else the context's .dockerignore, else none. */
+  private static @Nullable Path dockerignore(Path dockerfile, Path context) {
+    Path own = dockerfile.resolveSibling(dockerfile.getFileName() + ".dockerignore");
+    if (Files.isRegularFile(own)) {
+      return own;
+    }
+    Path shared = context.resolve(".dockerignore");
+    return Files.isRegularFile(shared) ? shared : null;
+  }
+
+  /** A Dockerfile as its instructions: continuation lines joined, comments dropped. */
+  private record Dockerfile(Path path, List<String[]> instructions) {
+
+    static Dockerfile read(Path file) {
+      List<String[]> instructions = new ArrayList<>();
+      StringBuilder current = new StringBuilder();
+      for (String raw : readLines(file)) {
+        String line = raw.strip();
+        if (line.startsWith("#")) {
+          continue;
+        }
+        if (line.endsWith("\\")) {
+          current.append(line, 0, line.length() - 1).append(' ');
+          continue;
+        }
+        current.append(line);
+        String text = current.toString().strip();
+        current.setLength(0);
+        if (!text.isEmpty()) {
+          String[] parts = text.split("\\s+", 2);
+          instructions.add(
+              new String[] {parts[0].toUpperCase(Locale.ROOT), parts.length > 1 ? parts[1] : ""});
+        }
+      }
+      return new Dockerfile(ROOT.relativize(file), instructions);
+    }
+
+    /** The {@code ENV} instructions, {@code ENV A=1 B=2} (or the old {@code ENV A 1}). */
+    Map<String, String> env() {
+      Map<String, String> env = new LinkedHashMap<>();
+      for (String text : all("ENV")) {
+        if (!text.contains("=") || text.indexOf(' ') < text.indexOf('=')) {
+          String[] parts = text.split("\\s+", 2);
+          env.put(parts[0], parts.length > 1 ? parts[1] : "");
+          continue;
+        }
+        for (String pair : text.split("\\s+")) {
+          int eq = pair.indexOf('=');
+          env.put(pair.substring(0, eq), pair.substring(eq + 1).replace("\"", ""));
+        }
+      }
+      return env;
+    }
+
+    List<String> all(String instruction) {
+      return instructions.stream().filter(i -> i[0].equals(instruction)).map(i -> i[1]).toList();
+    }
+
+    /** COPY and ADD from the build context (not {@code --from} another stage or image). */
+    List<Copy> copies() {
+      return instructions.stream()
+          .filter(i -> i[0].equals("COPY") || i[0].equals("ADD"))
+          .map(i -> Copy.parse(i[0] + " " + i[1]))
+          .filter(c -> !c.fromStage())
+          .toList();
+    }
+  }
+
+  private record Copy(List<String> sources, boolean fromStage) {
+    static Copy parse(String instruction) {
+      List<String> words = new ArrayList<>(List.of(instruction.strip().split("\\s+")));
+      words.removeFirst();
+      boolean fromStage = words.stream().anyMatch(w -> w.startsWith("--from="));
+      words.removeIf(w -> w.startsWith("--"));
+      if (!words.isEmpty() && words.getFirst().startsWith("[")) {
+        List<String> json = new ArrayList<>();
+        Matcher quoted = Pattern.compile("\"([^\"]*)\"").matcher(String.join(" ", words));
+        while (quoted.find()) {
+          json.add(quoted.group(1));
+        }
+        words = json;
+      }
+      return new Copy(words.isEmpty() ? List.of() : words.subList(0, words.size() - 1), fromStage);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Spring Boot's view of names.
+
+  private static SystemEnvironmentPropertySource environmentPropertySource(
+      Map<String, String> env) {
+    return new SystemEnvironmentPropertySource(
+        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new LinkedHashMap<>(env));
+  }
+
+  private static ConfigurationPropertySource environmentSource(Map<String, String> env) {
+    return Objects.requireNonNull(ConfigurationPropertySource.from(environmentPropertySource(env)));
+  }
+
+  /** Boot's documented form: dots and dashes to underscores, upper case. */
+  private static String variableName(String property) {
+    return property.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+  }
+
+  private static String kebab(String camel) {
+    return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+  }
+
+  private static final Map<String, Boolean> SPRING_PROPERTIES = new ConcurrentHashMap<>();
+
+  /** Whether Spring Boot's configuration metadata on the classpath declares this property. */
+  private static boolean isSpringProperty(String property) {
+    return SPRING_PROPERTIES.computeIfAbsent(
+        property,
+        name -> {
+          Pattern declared = Pattern.compile("\"name\"\\s*:\\s*\"" + Pattern.quote(name) + "\"");
+          try {
+            for (URL metadata :
+                Collections.list(
+                    ComposeConsistencyTest.class
+                        .getClassLoader()
+                        .getResources("META-INF/spring-configuration-metadata.json"))) {
+              try (InputStream in = metadata.openStream()) {
+                if (declared
+                    .matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                    .find()) {
+                  return true;
+                }
+              }
+            }
+            return false;
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Small helpers.
+
+  private static List<Matcher> urls(String text) {
+    List<Matcher> urls = new ArrayList<>();
+    Matcher url = URL_WITH_PORT.matcher(text);
+    while (url.find()) {
+      Matcher copy = URL_WITH_PORT.matcher(url.group());
+      if (copy.matches()) {
+        urls.add(copy);
+      }
+    }
+    return urls;
+  }
+
+  private static String closest(String name, Collection<String> candidates) {
+    return candidates.stream()
+        .min(Comparator.comparingInt((String c) -> distance(name, c)))
+        .orElse("none");
+  }
+
+  private static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+
+  private static String causes(Throwable e) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      text.append(text.isEmpty() ? "" : " <- ").append(t.getMessage());
+    }
+    return text.toString();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(@Nullable Object value) {
+    if (value instanceof Map<?, ?> m) {
+      return (Map<String, Object>) m;
+    }
+    throw new AssertionError("expected a mapping, found " + value);
+  }
+
+  private static List<?> list(@Nullable Object value) {
+    return value instanceof List<?> l ? l : List.of();
+  }
+
+  private static List<String> strings(@Nullable Object value) {
+    return list(value).stream().map(String::valueOf).toList();
+  }
+
+  private static String artifactId(String pom) {
+    String withoutParent = pom.replaceAll("(?s)<parent>.*?</parent>", "");
+    Matcher id = Pattern.compile("<artifactId>([^<]+)</artifactId>").matcher(withoutParent);
+    return id.find() ? id.group(1).strip() : "";
+  }
+
+  private static String readString(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> readLines(Path file) {
+    try (Stream<String> lines = Files.lines(file)) {
+      return lines.map(String::strip).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
