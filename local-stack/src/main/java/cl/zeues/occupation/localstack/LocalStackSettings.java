@@ -1,84 +1,192 @@
 package cl.zeues.occupation.localstack;
 
-import java.util.HashMap;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Settings of the local stack, from {@code --name=value} arguments or {@code ZEUES_LOCAL_*}
- * environment variables (arguments win).
+ * Settings of the local stack, from {@code --name=value} arguments, else {@code ZEUES_LOCAL_NAME}
+ * environment variables (upper case, {@code -} as {@code _}), else the default. The Redis URL also
+ * falls back to {@code REDIS_URL}.
  *
  * @param apiPort the command-api's HTTP port on 127.0.0.1
- * @param processorPort the occupation-processor's HTTP port (health and metrics) on 127.0.0.1
- * @param redisUrl the Redis database the services use; the stack owns it and empties it at start
- *     (database 1 by default, so tests and other work on database 0 are left alone)
- * @param spools how many demo spools the catalog gets
+ * @param processorPort the occupation-processor's HTTP port (health and metrics)
+ * @param projectorPort the sheets-projector's HTTP port (health, metrics, catalog import)
+ * @param sheetsPort the sheets emulator's port (Sheets v4 API and the HTML view at {@code /})
+ * @param kafkaPort the broker's client listener
+ * @param controllerPort the broker's KRaft controller listener
+ * @param dataDir where the Kafka log and the spreadsheet live between runs
+ * @param redisUrl the Redis database the stack owns (emptied when the data folder is new)
+ * @param spools how many spools the first start writes into {@code Operaciones}
+ * @param seedStates whether the first start also drives the shop's state mix through the API
+ * @param reset delete the data folder (and so empty the Redis database) before starting
  */
-record LocalStackSettings(int apiPort, int processorPort, String redisUrl, int spools) {
+record LocalStackSettings(
+    int apiPort,
+    int processorPort,
+    int projectorPort,
+    int sheetsPort,
+    int kafkaPort,
+    int controllerPort,
+    Path dataDir,
+    String redisUrl,
+    int spools,
+    boolean seedStates,
+    boolean reset) {
 
   static final String DEFAULT_REDIS = "redis://127.0.0.1:6379/1";
 
+  static final List<String> NAMES =
+      List.of(
+          "api-port",
+          "processor-port",
+          "projector-port",
+          "sheets-port",
+          "kafka-port",
+          "controller-port",
+          "data-dir",
+          "redis-url",
+          "spools",
+          "seed-states",
+          "reset");
+
   static LocalStackSettings from(String[] args, Map<String, String> env) {
-    Map<String, String> given = new HashMap<>();
-    env.forEach(
-        (name, value) -> {
-          if (name.startsWith("ZEUES_LOCAL_")) {
-            given.put(
-                name.substring("ZEUES_LOCAL_".length()).toLowerCase().replace('_', '-'), value);
-          }
-        });
+    Map<String, String> given = new LinkedHashMap<>();
+    for (String name : NAMES) {
+      String value = env.get("ZEUES_LOCAL_" + name.toUpperCase(Locale.ROOT).replace('-', '_'));
+      if (value != null && !value.isBlank()) {
+        given.put(name, value);
+      }
+    }
     for (String arg : args) {
       if (!arg.startsWith("--") || !arg.contains("=")) {
-        throw new IllegalArgumentException("unknown argument '" + arg + "'; use --name=value");
+        throw new IllegalArgumentException(
+            "unknown argument '" + arg + "'; use --name=value, names: " + String.join(", ", NAMES));
       }
-      given.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+      String name = arg.substring(2, arg.indexOf('='));
+      if (!NAMES.contains(name)) {
+        throw new IllegalArgumentException(
+            "unknown setting '" + name + "'; known: " + String.join(", ", NAMES));
+      }
+      given.put(name, arg.substring(arg.indexOf('=') + 1));
     }
+    String redis = given.get("redis-url");
     LocalStackSettings settings =
         new LocalStackSettings(
-            port(given.remove("api-port"), 8080, "api-port"),
-            port(given.remove("processor-port"), 8081, "processor-port"),
-            redisUrl(given.remove("redis-url")),
-            number(given.remove("spools"), 2_500, "spools"));
-    if (!given.isEmpty()) {
-      throw new IllegalArgumentException(
-          "unknown setting(s) "
-              + given.keySet()
-              + "; known: api-port, processor-port, redis-url, spools");
-    }
+            port(given, "api-port", 8080),
+            port(given, "processor-port", 8081),
+            port(given, "projector-port", 8082),
+            port(given, "sheets-port", 8085),
+            port(given, "kafka-port", 9092),
+            port(given, "controller-port", 9093),
+            Path.of(given.getOrDefault("data-dir", ".data")).toAbsolutePath().normalize(),
+            redis != null
+                ? redisUrl(redis, "redis-url")
+                : fromRedisUrlVariable(env.get("REDIS_URL")),
+            number(given, "spools", 2_500, 1, 100_000),
+            bool(given, "seed-states", true),
+            bool(given, "reset", false));
+    settings.requireDistinctPorts();
     return settings;
   }
 
-  /** The stack empties its database at start, so it must name one explicitly (not 0 by default). */
-  private static String redisUrl(@Nullable String value) {
-    if (value == null) {
+  List<Integer> ports() {
+    return List.of(apiPort, processorPort, projectorPort, sheetsPort, kafkaPort, controllerPort);
+  }
+
+  String kafkaBootstrap() {
+    return "127.0.0.1:" + kafkaPort;
+  }
+
+  String sheetsRootUrl() {
+    return "http://127.0.0.1:" + sheetsPort + "/";
+  }
+
+  private void requireDistinctPorts() {
+    if (ports().stream().distinct().count() != ports().size()) {
+      throw new IllegalArgumentException(
+          "the ports must all differ: api "
+              + apiPort
+              + ", processor "
+              + processorPort
+              + ", projector "
+              + projectorPort
+              + ", sheets "
+              + sheetsPort
+              + ", kafka "
+              + kafkaPort
+              + ", controller "
+              + controllerPort);
+    }
+  }
+
+  /**
+   * The stack empties its database on a first start, so a URL given as a setting must name one
+   * explicitly; {@code REDIS_URL} (shared with other tools) gets database 1 when it names none.
+   */
+  private static String fromRedisUrlVariable(@Nullable String value) {
+    if (value == null || value.isBlank()) {
       return DEFAULT_REDIS;
     }
-    if (!value.matches("rediss?://[^/]+/\\d+")) {
+    String url = value.strip();
+    if (!url.matches("rediss?://.*/\\d+(\\?.*)?")) {
+      int query = url.indexOf('?');
+      String base = query < 0 ? url : url.substring(0, query);
+      String rest = query < 0 ? "" : url.substring(query);
+      url = (base.endsWith("/") ? base : base + "/") + "1" + rest;
+    }
+    return redisUrl(url, "REDIS_URL");
+  }
+
+  private static String redisUrl(String value, String name) {
+    String url = value.strip();
+    if (!url.matches("rediss?://[^/]+/\\d+(\\?.*)?")) {
       throw new IllegalArgumentException(
-          "redis-url must name a database the stack may empty, like "
+          name
+              + " must name the Redis database the stack owns, like "
               + DEFAULT_REDIS
               + "; was "
               + value);
     }
-    return value;
+    return url;
   }
 
-  private static int port(@Nullable String value, int fallback, String name) {
-    int port = number(value, fallback, name);
-    if (port < 1 || port > 65_535) {
-      throw new IllegalArgumentException(name + " must be a port between 1 and 65535, was " + port);
-    }
-    return port;
+  private static int port(Map<String, String> given, String name, int fallback) {
+    return number(given, name, fallback, 1, 65_535);
   }
 
-  private static int number(@Nullable String value, int fallback, String name) {
+  private static int number(
+      Map<String, String> given, String name, int fallback, int min, int max) {
+    String value = given.get(name);
     if (value == null) {
       return fallback;
     }
+    int number;
     try {
-      return Integer.parseInt(value.strip());
+      number = Integer.parseInt(value.strip());
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + " must be a number, was '" + value + "'");
     }
+    if (number < min || number > max) {
+      throw new IllegalArgumentException(
+          name + " must be between " + min + " and " + max + ", was " + number);
+    }
+    return number;
+  }
+
+  private static boolean bool(Map<String, String> given, String name, boolean fallback) {
+    String value = given.get(name);
+    if (value == null) {
+      return fallback;
+    }
+    return switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "1" -> true;
+      case "false", "no", "0" -> false;
+      default ->
+          throw new IllegalArgumentException(name + " must be true or false, was '" + value + "'");
+    };
   }
 }

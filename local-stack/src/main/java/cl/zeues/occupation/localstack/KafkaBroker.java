@@ -1,0 +1,211 @@
+package cl.zeues.occupation.localstack;
+
+import cl.zeues.occupation.events.Topics;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.utils.Time;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A single-node KRaft broker (broker and controller in one) running in this JVM, whose log lives in
+ * a folder that outlives the process: the storage is formatted only when the folder is new, so a
+ * second start resumes the same cluster, topics, offsets and transactions.
+ */
+final class KafkaBroker implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
+
+  private final Path logDir;
+  private final int port;
+  private final int controllerPort;
+  private @Nullable KafkaRaftServer server;
+
+  KafkaBroker(Path logDir, int port, int controllerPort) {
+    this.logDir = logDir;
+    this.port = port;
+    this.controllerPort = controllerPort;
+  }
+
+  /** Whether the log folder has never been formatted (no {@code meta.properties}). */
+  boolean isNew() {
+    return !Files.exists(logDir.resolve("meta.properties"));
+  }
+
+  String bootstrap() {
+    return "127.0.0.1:" + port;
+  }
+
+  /** The cluster id recorded in the formatted log folder. */
+  String clusterId() {
+    Properties meta = new Properties();
+    try (InputStream in = Files.newInputStream(logDir.resolve("meta.properties"))) {
+      meta.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + logDir.resolve("meta.properties"), e);
+    }
+    return meta.getProperty("cluster.id");
+  }
+
+  /** Formats the folder when it is new, starts the broker and waits until it answers. */
+  void start() {
+    Properties properties = properties();
+    Path config = writeConfig(properties);
+    if (isNew()) {
+      format(config);
+    }
+    KafkaRaftServer raft =
+        new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
+    raft.startup();
+    server = raft;
+    awaitAnswering();
+  }
+
+  /** Creates the system's topics ({@link Topics#ALL}) that do not exist yet. */
+  void createTopics() {
+    try (Admin admin = admin()) {
+      List<NewTopic> topics =
+          Topics.ALL.stream()
+              .map(
+                  spec ->
+                      new NewTopic(spec.name(), spec.partitions(), (short) 1)
+                          .configs(spec.configs()))
+              .toList();
+      admin
+          .createTopics(topics)
+          .values()
+          .forEach(
+              (name, future) -> {
+                try {
+                  future.get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                  if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new IllegalStateException("cannot create topic " + name, e.getCause());
+                  }
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  throw new IllegalStateException("interrupted creating topic " + name, e);
+                } catch (TimeoutException e) {
+                  throw new IllegalStateException("timed out creating topic " + name, e);
+                }
+              });
+    }
+  }
+
+  Admin admin() {
+    return Admin.create(
+        Map.of(
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
+            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
+  }
+
+  private void awaitAnswering() {
+    try (Admin admin = admin()) {
+      admin.describeCluster().nodes().get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("the Kafka broker on " + bootstrap() + " does not answer", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted waiting for the Kafka broker", e);
+    }
+  }
+
+  /** What {@code kafka-storage.sh format -t <new id> -c server.properties} does. */
+  private void format(Path config) {
+    try {
+      String clusterId = Uuid.randomUuid().toString();
+      ByteArrayOutputStream output = new ByteArrayOutputStream();
+      int status;
+      try (PrintStream print = new PrintStream(output, true, StandardCharsets.UTF_8)) {
+        status =
+            StorageTool.execute(
+                new String[] {"format", "-t", clusterId, "-c", config.toString()}, print);
+      }
+      if (status != 0) {
+        throw new IllegalStateException(
+            "formatting " + logDir + " failed: " + output.toString(StandardCharsets.UTF_8));
+      }
+      log.info("formatted a new Kafka log in {} (cluster {})", logDir, clusterId);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("formatting " + logDir + " failed", e);
+    }
+  }
+
+  /** Writes {@code server.properties} next to the log folder, for people to read. */
+  private Path writeConfig(Properties properties) {
+    try {
+      Files.createDirectories(logDir);
+      Path config = logDir.getParent().resolve("server.properties");
+      try (OutputStream out = Files.newOutputStream(config)) {
+        properties.store(
+            out, "single-node KRaft broker of the ZEUES local stack (rewritten at start)");
+      }
+      return config;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare " + logDir, e);
+    }
+  }
+
+  /** The minimal single-node KRaft configuration, bound to loopback. */
+  private Properties properties() {
+    Properties p = new Properties();
+    p.put("process.roles", "broker,controller");
+    p.put("node.id", "1");
+    p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+    p.put(
+        "listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+    p.put("controller.listener.names", "CONTROLLER");
+    p.put("inter.broker.listener.name", "PLAINTEXT");
+    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    p.put("log.dirs", logDir.toString());
+    p.put("num.partitions", "1");
+    // Topics are created from Topics.ALL with their real partition counts; never by a client.
+    p.put("auto.create.topics.enable", "false");
+    p.put("offsets.topic.replication.factor", "1");
+    p.put("offsets.topic.num.partitions", "10");
+    p.put("transaction.state.log.replication.factor", "1");
+    p.put("transaction.state.log.min.isr", "1");
+    p.put("transaction.state.log.num.partitions", "10");
+    p.put("share.coordinator.state.topic.replication.factor", "1");
+    p.put("share.coordinator.state.topic.min.isr", "1");
+    p.put("group.initial.rebalance.delay.ms", "0");
+    return p;
+  }
+
+  /** Stops the broker (a controlled shutdown; every acknowledged record is in the log folder). */
+  @Override
+  public synchronized void close() {
+    KafkaRaftServer raft = server;
+    server = null;
+    if (raft != null) {
+      raft.shutdown();
+      raft.awaitShutdown();
+    }
+  }
+}
