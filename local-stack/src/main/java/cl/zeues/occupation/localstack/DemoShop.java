@@ -1,5 +1,6 @@
 package cl.zeues.occupation.localstack;
 
+import cl.zeues.occupation.projector.sheets.ShopSheets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -197,8 +198,8 @@ final class DemoShop {
     LocalDate ingenieria = base.minusDays(7 + random.nextInt(24));
     double diam = DIAMETROS.get(random.nextInt(DIAMETROS.size()));
     int uniones = 1 + random.nextInt(10);
-    List<Object> row = new ArrayList<>(OperacionesHeaders.OPERACIONES.size());
-    for (String header : OperacionesHeaders.OPERACIONES) {
+    List<Object> row = new ArrayList<>(ShopSheets.OPERACIONES_STAGING.size());
+    for (String header : ShopSheets.OPERACIONES_STAGING) {
       row.add(
           switch (header) {
             case "id" -> id;
@@ -283,7 +284,7 @@ final class DemoShop {
   /** The sheets of the spreadsheet: master data only, {@code Metadata} with its headers only. */
   Map<String, List<List<Object>>> sheets() {
     List<List<Object>> operaciones = new ArrayList<>(spools.size() + 1);
-    operaciones.add(new ArrayList<>(OperacionesHeaders.OPERACIONES));
+    operaciones.add(new ArrayList<>(ShopSheets.OPERACIONES_STAGING));
     spools.forEach(s -> operaciones.add(s.row()));
     List<List<Object>> trabajadores = new ArrayList<>();
     trabajadores.add(List.of("Id", "Nombre", "Apellido", "Activo"));
@@ -295,7 +296,7 @@ final class DemoShop {
     }
     Map<String, List<List<Object>>> sheets = new LinkedHashMap<>();
     sheets.put("Operaciones", operaciones);
-    sheets.put("Metadata", List.of(new ArrayList<>(OperacionesHeaders.METADATA)));
+    sheets.put("Metadata", List.of(new ArrayList<>(ShopSheets.METADATA)));
     sheets.put("Trabajadores", trabajadores);
     sheets.put("Roles", roles);
     return sheets;

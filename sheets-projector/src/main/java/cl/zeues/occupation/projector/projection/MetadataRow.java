@@ -8,6 +8,7 @@ import cl.zeues.occupation.events.OccupationEvent.SpoolCancelado;
 import cl.zeues.occupation.events.OccupationEvent.SpoolCompletado;
 import cl.zeues.occupation.events.OccupationEvent.SpoolPausado;
 import cl.zeues.occupation.events.OccupationEvent.SpoolTomado;
+import cl.zeues.occupation.projector.sheets.ShopSheets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,19 +22,7 @@ final class MetadataRow {
 
   static final String ID = "ID";
 
-  static final List<String> HEADERS =
-      List.of(
-          ID,
-          "Timestamp",
-          "Evento_Tipo",
-          "TAG_SPOOL",
-          "Worker_ID",
-          "Worker_Nombre",
-          "Operacion",
-          "Accion",
-          "Fecha_Operacion",
-          "Metadata_JSON",
-          "N_UNION");
+  static final List<String> HEADERS = ShopSheets.METADATA;
 
   private static final JsonCodec JSON = new JsonCodec();
 

@@ -1,15 +1,16 @@
-package cl.zeues.occupation.localstack;
+package cl.zeues.occupation.projector.sheets;
 
 import java.util.List;
 
-/**
- * The 75 {@code Operaciones} headers in the order of the shop's staging copy (domain facts 3.1),
- * typos included, and the 11 {@code Metadata} headers (3.5). The same lists as the
- * sheets-projector's {@code ShopSpreadsheet} test fixture.
- */
-final class OperacionesHeaders {
+/** The shop's sheet layouts, as far as this system reads or writes them. */
+public final class ShopSheets {
 
-  static final List<String> OPERACIONES =
+  /**
+   * The 75 {@code Operaciones} headers in the order of the shop's staging copy (domain facts 3.1),
+   * typos included. Production differs in order and extras: code finds columns by name, never by
+   * this order; this list is for seeding realistic sheets (local stack, tests, benchmarks).
+   */
+  public static final List<String> OPERACIONES_STAGING =
       List.of(
           "id",
           "NV",
@@ -87,7 +88,10 @@ final class OperacionesHeaders {
           "Pulgadas_ARM",
           "Pulgadas_SOLD");
 
-  static final List<String> METADATA =
+  /**
+   * The 11 {@code Metadata} columns (domain facts 3.5), in the order the projector appends them.
+   */
+  public static final List<String> METADATA =
       List.of(
           "ID",
           "Timestamp",
@@ -101,5 +105,5 @@ final class OperacionesHeaders {
           "Metadata_JSON",
           "N_UNION");
 
-  private OperacionesHeaders() {}
+  private ShopSheets() {}
 }
