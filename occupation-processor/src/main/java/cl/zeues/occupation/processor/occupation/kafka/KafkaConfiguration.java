@@ -32,6 +32,8 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
@@ -64,7 +66,7 @@ class KafkaConfiguration {
 
   @Bean
   ProducerFactory<String, byte[]> occupationProducerFactory(
-      KafkaProperties kafka, ProcessorSettings settings) {
+      KafkaProperties kafka, ProcessorSettings settings, MeterRegistry registry) {
     Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -74,6 +76,9 @@ class KafkaConfiguration {
     // Unique per instance: with EOS v2 zombies are fenced by the consumer group generation, and
     // two instances must never share a transactional id.
     factory.setTransactionIdPrefix(settings.transactionIdPrefix() + UUID.randomUUID() + "-");
+    // Kafka's own client metrics (transaction begin/commit times, request latencies) on
+    // /prometheus.
+    factory.addListener(new MicrometerProducerListener<>(registry));
     return factory;
   }
 
@@ -90,11 +95,14 @@ class KafkaConfiguration {
 
   @Bean
   DefaultKafkaConsumerFactory<String, byte[]> commandConsumerFactory(
-      KafkaProperties kafka, ProcessorSettings settings) {
-    return new DefaultKafkaConsumerFactory<>(
-        consumerConfig(kafka, settings.groupId()),
-        new StringDeserializer(),
-        new ByteArrayDeserializer());
+      KafkaProperties kafka, ProcessorSettings settings, MeterRegistry registry) {
+    DefaultKafkaConsumerFactory<String, byte[]> factory =
+        new DefaultKafkaConsumerFactory<>(
+            consumerConfig(kafka, settings.groupId()),
+            new StringDeserializer(),
+            new ByteArrayDeserializer());
+    factory.addListener(new MicrometerConsumerListener<>(registry));
+    return factory;
   }
 
   @Bean

@@ -10,6 +10,7 @@ import cl.zeues.occupation.events.RejectionReason;
 import cl.zeues.occupation.events.SpoolCatalogEntry;
 import cl.zeues.occupation.events.Topics;
 import cl.zeues.occupation.events.Worker;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -42,6 +44,8 @@ class CommandProcessingIT {
 
   @Value("${spring.embedded.kafka.brokers}")
   String brokers;
+
+  @Autowired MeterRegistry registry;
 
   KafkaTestClient kafka;
 
@@ -106,6 +110,9 @@ class CommandProcessingIT {
     assertThat(header(event, "ce_specversion")).isEqualTo("1.0");
     assertThat(header(event, "ce_source")).isNotBlank();
     assertThat(Instant.parse(header(event, "ce_time"))).isEqualTo(tomado.occurredAt());
+    assertThat(registry.find("kafka.producer.txn.commit.time.ns.total").meters())
+        .as("the transactional producer's own metrics are published")
+        .isNotEmpty();
   }
 
   @Test
