@@ -280,6 +280,17 @@ class OccupationRoundTripIT {
   }
 
   @Test
+  void theEventStreamContractIsServedAtAStableUrl() {
+    Http.Answer asyncApi = http.get("/asyncapi/zeues-occupation.yaml");
+    assertThat(asyncApi.status()).isEqualTo(200);
+    assertThat(asyncApi.raw().body()).contains("asyncapi: 3.0.0").contains("occupation.events");
+
+    Http.Answer schema = http.get("/schemas/event/SpoolTomado.schema.json");
+    assertThat(schema.status()).isEqualTo(200);
+    assertThat(schema.raw().body()).contains("SpoolTomado");
+  }
+
+  @Test
   void unknownRouteIsA404Problem() {
     Http.Answer answer = http.get("/api/occupation/nada");
 
