@@ -2,8 +2,6 @@ package cl.zeues.occupation.processor.occupation.redis;
 
 import cl.zeues.occupation.events.StoreLayout;
 import cl.zeues.occupation.processor.occupation.SpoolLocks;
-import cl.zeues.occupation.processor.occupation.StoreUnavailableException;
-import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.sync.RedisScriptingCommands;
@@ -11,7 +9,6 @@ import io.lettuce.core.api.sync.RedisStringCommands;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * Spool locks in Redis: {@code SET NX PX} to acquire (atomic), and Lua compare-and-act on the token
@@ -55,9 +52,8 @@ public final class RedisLockService implements SpoolLocks {
   @Override
   public boolean acquire(String tag, UUID token, Duration ttl) {
     String set =
-        call(
-            "acquire",
-            tag,
+        RedisCalls.call(
+            "acquire" + " the lock of spool " + tag,
             () ->
                 redis.set(
                     StoreLayout.lockKey(tag),
@@ -69,9 +65,8 @@ public final class RedisLockService implements SpoolLocks {
   @Override
   public boolean release(String tag, UUID token) {
     Long deleted =
-        call(
-            "release",
-            tag,
+        RedisCalls.call(
+            "release" + " the lock of spool " + tag,
             () -> RELEASE.run(scripts, new String[] {StoreLayout.lockKey(tag)}, token.toString()));
     return deleted != null && deleted == 1;
   }
@@ -79,9 +74,8 @@ public final class RedisLockService implements SpoolLocks {
   @Override
   public boolean extend(String tag, UUID token, Duration ttl) {
     Long extended =
-        call(
-            "extend",
-            tag,
+        RedisCalls.call(
+            "extend" + " the lock of spool " + tag,
             () ->
                 EXTEND.run(
                     scripts,
@@ -93,22 +87,9 @@ public final class RedisLockService implements SpoolLocks {
 
   @Override
   public Optional<UUID> holder(String tag) {
-    String value = call("read", tag, () -> redis.get(StoreLayout.lockKey(tag)));
+    String value =
+        RedisCalls.call(
+            "read" + " the lock of spool " + tag, () -> redis.get(StoreLayout.lockKey(tag)));
     return Optional.ofNullable(value).map(UUID::fromString);
-  }
-
-  private static <T> T call(String what, String tag, Supplier<T> command) {
-    try {
-      return command.get();
-    } catch (RedisException e) {
-      throw new StoreUnavailableException(
-          "Redis unavailable while trying to "
-              + what
-              + " the lock of spool "
-              + tag
-              + ": "
-              + e.getMessage(),
-          e);
-    }
   }
 }

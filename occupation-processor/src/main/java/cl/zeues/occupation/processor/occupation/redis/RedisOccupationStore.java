@@ -9,16 +9,13 @@ import cl.zeues.occupation.events.StoreLayout;
 import cl.zeues.occupation.processor.occupation.CommandSource;
 import cl.zeues.occupation.processor.occupation.OccupationStore;
 import cl.zeues.occupation.processor.occupation.RecordedCommand;
-import cl.zeues.occupation.processor.occupation.StoreUnavailableException;
 import cl.zeues.occupation.processor.occupation.StoredSpool;
-import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * Spool states and decided commands in Redis ({@link StoreLayout}). A write is one Lua script:
@@ -74,9 +71,8 @@ public final class RedisOccupationStore implements OccupationStore {
   @Override
   public StoredSpool load(String tag, UUID commandId) {
     List<String> found =
-        call(
-            "load",
-            tag,
+        RedisCalls.call(
+            "load" + " spool " + tag,
             () ->
                 LOAD.run(
                     redis,
@@ -103,9 +99,8 @@ public final class RedisOccupationStore implements OccupationStore {
       String tag, long expectedVersion, SpoolState next, RecordedCommand record) {
     Occupation occupation = next.occupation();
     String result =
-        call(
-            "write",
-            tag,
+        RedisCalls.call(
+            "write" + " spool " + tag,
             () ->
                 WRITE.run(
                     redis,
@@ -135,9 +130,8 @@ public final class RedisOccupationStore implements OccupationStore {
 
   @Override
   public void recordRejection(String tag, RecordedCommand record) {
-    call(
-        "record",
-        tag,
+    RedisCalls.call(
+        "record" + " spool " + tag,
         () ->
             RECORD.run(
                 redis,
@@ -149,21 +143,11 @@ public final class RedisOccupationStore implements OccupationStore {
 
   /** Keeps the sweeper's index in step; the state stays the truth, so this may lag safely. */
   private void indexLease(String tag, Occupation occupation) {
-    call(
-        "index the lease of",
-        tag,
+    RedisCalls.call(
+        "index the lease of" + " spool " + tag,
         () ->
             occupation == null
                 ? redis.zrem(StoreLayout.LEASES, tag)
                 : redis.zadd(StoreLayout.LEASES, occupation.leaseUntil().toEpochMilli(), tag));
-  }
-
-  private static <T> T call(String what, String tag, Supplier<T> command) {
-    try {
-      return command.get();
-    } catch (RedisException e) {
-      throw new StoreUnavailableException(
-          "Redis unavailable while trying to " + what + " spool " + tag + ": " + e.getMessage(), e);
-    }
   }
 }
