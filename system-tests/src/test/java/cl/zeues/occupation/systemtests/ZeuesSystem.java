@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -69,14 +70,17 @@ final class ZeuesSystem implements AutoCloseable {
   private final StatefulRedisConnection<String, String> redisConnection;
   private final List<ConfigurableApplicationContext> processors = new CopyOnWriteArrayList<>();
   private final Class<?>[] processorExtras;
-  private ConfigurableApplicationContext api;
-  private String apiBase;
+  private final String redisUrl;
+  private @Nullable ConfigurableApplicationContext api;
+  private String apiBase = "";
+  private int apiPort;
   private @Nullable SheetsEmulator emulator;
   private @Nullable ConfigurableApplicationContext projector;
   private String projectorBase = "";
 
-  private ZeuesSystem(Class<?>[] processorExtras) {
+  private ZeuesSystem(Class<?>[] processorExtras, String redisUrl) {
     this.processorExtras = processorExtras;
+    this.redisUrl = redisUrl;
     broker = new EmbeddedKafkaKraftBroker(1, Topics.COMMANDS.partitions());
     broker.brokerProperties(
         Map.of(
@@ -93,7 +97,7 @@ final class ZeuesSystem implements AutoCloseable {
                 "all"),
             new StringSerializer(),
             new ByteArraySerializer());
-    redisClient = RedisClient.create(REDIS_URL);
+    redisClient = RedisClient.create(redisUrl);
     redisConnection = redisClient.connect();
   }
 
@@ -102,14 +106,61 @@ final class ZeuesSystem implements AutoCloseable {
    * extra configuration) and the API, and waits until all are ready.
    */
   static ZeuesSystem start(int processorCount, Class<?>... processorExtras) {
-    ZeuesSystem system = new ZeuesSystem(processorExtras);
-    system.workers(IntStream.rangeClosed(1, 40).toArray());
-    for (int i = 0; i < processorCount; i++) {
-      system.addProcessor();
+    return builder().processors(processorCount).processorExtras(processorExtras).start();
+  }
+
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** What differs between systems: how many processors, their extras, which Redis. */
+  static final class Builder {
+    private int processors = 1;
+    private Class<?>[] processorExtras = {};
+    private String redisUrl = REDIS_URL;
+
+    private Builder() {}
+
+    Builder processors(int count) {
+      this.processors = count;
+      return this;
     }
-    system.startApi();
-    system.awaitPartitionsAssigned();
-    return system;
+
+    /** Extra configuration classes every processor gets (e.g. a store wrapper). */
+    Builder processorExtras(Class<?>... extras) {
+      this.processorExtras = extras.clone();
+      return this;
+    }
+
+    /**
+     * The Redis the processors, the API and {@link #redis()} use; default {@code REDIS_URL} or
+     * 127.0.0.1:6379. Tests that destroy Redis data point this at their own redis-server.
+     */
+    Builder redisUrl(String url) {
+      this.redisUrl = url;
+      return this;
+    }
+
+    /** Starts everything and waits until the API is ready and every partition has an owner. */
+    ZeuesSystem start() {
+      ZeuesSystem system = new ZeuesSystem(processorExtras, redisUrl);
+      try {
+        system.workers(IntStream.rangeClosed(1, 40).toArray());
+        for (int i = 0; i < processors; i++) {
+          system.addProcessor();
+        }
+        system.startApi();
+        system.awaitPartitionsAssigned();
+        return system;
+      } catch (RuntimeException e) {
+        system.close();
+        throw e;
+      }
+    }
+  }
+
+  String redisUrl() {
+    return redisUrl;
   }
 
   String brokers() {
@@ -121,23 +172,39 @@ final class ZeuesSystem implements AutoCloseable {
   }
 
   ConfigurableApplicationContext addProcessor() {
-    List<Object> sources = new ArrayList<>(List.of(ProcessorApplication.class));
-    sources.addAll(List.of(processorExtras));
-    ConfigurableApplicationContext context =
-        ProcessorApplication.builder()
-            .sources(sources.toArray(Class<?>[]::new))
-            .run(
-                "--server.port=0",
-                "--spring.kafka.bootstrap-servers=" + brokers(),
-                "--zeues.processor.redis-url=" + REDIS_URL,
-                "--zeues.processor.concurrency=3",
-                "--zeues.processor.sweep-interval=1h");
+    ConfigurableApplicationContext context = runProcessor();
     processors.add(context);
     return context;
   }
 
+  private ConfigurableApplicationContext runProcessor() {
+    List<Object> sources = new ArrayList<>(List.of(ProcessorApplication.class));
+    sources.addAll(List.of(processorExtras));
+    return ProcessorApplication.builder()
+        .sources(sources.toArray(Class<?>[]::new))
+        .run(
+            "--server.port=0",
+            "--spring.kafka.bootstrap-servers=" + brokers(),
+            "--zeues.processor.redis-url=" + redisUrl,
+            "--zeues.processor.concurrency=3",
+            "--zeues.processor.sweep-interval=1h");
+  }
+
   void stopProcessor(int index) {
     processors.remove(index).close();
+  }
+
+  /**
+   * Closes processor {@code index} (a clean shutdown: its transactions end, its partitions are
+   * given back) and starts a fresh one in its place with the same settings; waits until every
+   * partition has an owner again.
+   */
+  ConfigurableApplicationContext restartProcessor(int index) {
+    processors.get(index).close();
+    ConfigurableApplicationContext fresh = runProcessor();
+    processors.set(index, fresh);
+    awaitPartitionsAssigned();
+    return fresh;
   }
 
   List<ConfigurableApplicationContext> processors() {
@@ -145,17 +212,31 @@ final class ZeuesSystem implements AutoCloseable {
   }
 
   private void startApi() {
-    api =
+    ConfigurableApplicationContext started =
         CommandApiApplication.builder()
             .run(
-                "--server.port=0",
+                "--server.port=" + apiPort,
                 "--spring.kafka.bootstrap-servers=" + brokers(),
-                "--spring.data.redis.url=" + REDIS_URL,
+                "--spring.data.redis.url=" + redisUrl,
                 "--zeues.api.admin-token=" + ADMIN_TOKEN);
-    apiBase = "http://127.0.0.1:" + api.getEnvironment().getProperty("local.server.port");
+    api = started;
+    apiPort =
+        Integer.parseInt(
+            Objects.requireNonNull(started.getEnvironment().getProperty("local.server.port")));
+    apiBase = "http://127.0.0.1:" + apiPort;
     Awaitility.await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> get("/actuator/health/readiness").status() == 200);
+  }
+
+  /**
+   * Closes the API and starts a new one on the same port (tablets keep their URL), waiting until it
+   * is ready. Requests in flight during the restart fail at the client.
+   */
+  void restartApi() {
+    Objects.requireNonNull(api).close();
+    api = null;
+    startApi();
   }
 
   /** Waits until every partition of the commands topic has an owner among the processors. */
@@ -201,7 +282,7 @@ final class ZeuesSystem implements AutoCloseable {
   /** The real Google client, pointed at the emulator. */
   Sheets sheets() {
     return new Sheets.Builder(new NetHttpTransport(), GsonFactory.getDefaultInstance(), null)
-        .setRootUrl(java.util.Objects.requireNonNull(emulator).rootUrl())
+        .setRootUrl(Objects.requireNonNull(emulator).rootUrl())
         .setApplicationName("system-tests")
         .build();
   }
