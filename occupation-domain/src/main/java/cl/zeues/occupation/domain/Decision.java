@@ -1,6 +1,12 @@
 package cl.zeues.occupation.domain;
 
 import cl.zeues.occupation.events.OccupationEvent;
+import cl.zeues.occupation.events.OccupationEvent.OcupacionExpirada;
+import cl.zeues.occupation.events.OccupationEvent.OcupacionLiberada;
+import cl.zeues.occupation.events.OccupationEvent.SpoolCancelado;
+import cl.zeues.occupation.events.OccupationEvent.SpoolCompletado;
+import cl.zeues.occupation.events.OccupationEvent.SpoolPausado;
+import cl.zeues.occupation.events.OccupationEvent.SpoolTomado;
 import cl.zeues.occupation.events.RejectionReason;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -10,13 +16,44 @@ public sealed interface Decision {
 
   String message();
 
-  /** The command is accepted; {@code events} are the new facts, in order (never empty). */
-  record Accepted(List<OccupationEvent> events, String message) implements Decision {
+  /**
+   * The command is accepted; {@code events} are the new facts, in order (never empty). The message
+   * is a function of the events alone, so a reply rebuilt from the log reads as the original did.
+   */
+  record Accepted(List<OccupationEvent> events) implements Decision {
     public Accepted {
       events = List.copyOf(events);
       if (events.isEmpty()) {
         throw new IllegalArgumentException("an accepted decision records at least one event");
       }
+    }
+
+    @Override
+    public String message() {
+      return describe(events);
+    }
+
+    /** The tablet's sentence for what {@code events} (one decision's, in order) did. */
+    public static String describe(List<? extends OccupationEvent> events) {
+      OccupationEvent last = events.getLast();
+      String tag = last.tagSpool();
+      return switch (last) {
+        case SpoolTomado e -> "Spool " + tag + " tomado por " + e.worker().token();
+        case SpoolPausado e -> "Trabajo " + e.operacion() + " pausado en spool " + tag;
+        case SpoolCompletado e -> e.operacion() + " completado en spool " + tag;
+        case SpoolCancelado e ->
+            e.operacion() + " cancelado en spool " + tag + "; vuelve a pendiente";
+        case OcupacionExpirada e ->
+            "Ocupación de " + e.worker().token() + " en spool " + tag + " expirada";
+        case OcupacionLiberada e ->
+            "Spool "
+                + tag
+                + " liberado por "
+                + e.admin()
+                + "; ocupación de "
+                + e.worker().token()
+                + " terminada";
+      };
     }
 
     public long resultingVersion() {

@@ -121,7 +121,7 @@ public final class OccupationDecider {
             progress.estado() == Estado.PAUSADO,
             catalog.fechaMateriales(),
             state.arm().trabajador()));
-    return new Accepted(events, "Spool " + tag + " tomado por " + c.worker().token());
+    return new Accepted(events);
   }
 
   private enum Release {
@@ -211,8 +211,7 @@ public final class OccupationDecider {
                       op,
                       current.occupationId(),
                       now,
-                      current.since())),
-              "Trabajo " + op + " pausado en spool " + tag);
+                      current.since())));
       case COMPLETAR ->
           new Accepted(
               List.of(
@@ -228,8 +227,7 @@ public final class OccupationDecider {
                       current.since(),
                       fechaOperacion != null
                           ? fechaOperacion
-                          : LocalDate.ofInstant(now, policy.zone()))),
-              op + " completado en spool " + tag);
+                          : LocalDate.ofInstant(now, policy.zone()))));
       case CANCELAR -> {
         if (op == Operacion.ARM && state.sold().isInitiated()) {
           yield new Rejected(
@@ -248,8 +246,7 @@ public final class OccupationDecider {
                     op,
                     current.occupationId(),
                     now,
-                    current.since())),
-            op + " cancelado en spool " + tag + "; vuelve a pendiente");
+                    current.since())));
       }
     };
   }
@@ -268,9 +265,7 @@ public final class OccupationDecider {
           "La ocupación del spool " + c.tagSpool() + " sigue vigente hasta " + current.leaseUntil(),
           current.worker().token());
     }
-    return new Accepted(
-        List.of(expiry(state, current, c.commandId(), 0, now)),
-        "Ocupación de " + current.worker().token() + " en spool " + c.tagSpool() + " expirada");
+    return new Accepted(List.of(expiry(state, current, c.commandId(), 0, now)));
   }
 
   private Decision forceRelease(SpoolState state, LiberarOcupacion c, Instant now) {
@@ -294,14 +289,7 @@ public final class OccupationDecider {
                 now,
                 current.since(),
                 c.admin(),
-                c.motivo())),
-        "Spool "
-            + c.tagSpool()
-            + " liberado por "
-            + c.admin()
-            + "; ocupación de "
-            + current.worker().token()
-            + " terminada");
+                c.motivo())));
   }
 
   private static OcupacionExpirada expiry(
