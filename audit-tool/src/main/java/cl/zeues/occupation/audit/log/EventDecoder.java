@@ -1,0 +1,93 @@
+package cl.zeues.occupation.audit.log;
+
+import cl.zeues.occupation.events.JsonCodec;
+import cl.zeues.occupation.events.JsonCodec.MalformedRecordException;
+import cl.zeues.occupation.events.OccupationEvent;
+import cl.zeues.occupation.events.OccupationEvent.OcupacionExpirada;
+import cl.zeues.occupation.events.OccupationEvent.OcupacionLiberada;
+import cl.zeues.occupation.events.OccupationEvent.SpoolCancelado;
+import cl.zeues.occupation.events.OccupationEvent.SpoolCompletado;
+import cl.zeues.occupation.events.OccupationEvent.SpoolPausado;
+import cl.zeues.occupation.events.OccupationEvent.SpoolTomado;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a record's value into an {@link OccupationEvent} with the wire codec, and checks what the
+ * codec lets through: the event records accept JSON {@code null} (or an absent field) for every
+ * object component, so a payload can parse and still lack its tag, its worker or its times.
+ */
+public final class EventDecoder {
+
+  private static final int MAX_REASON = 240;
+
+  private final JsonCodec json = new JsonCodec();
+
+  public Decoded decode(LogRecord record) {
+    byte[] value = record.value();
+    if (value == null || value.length == 0) {
+      return new Decoded.Malformed(record, "empty value");
+    }
+    OccupationEvent event;
+    try {
+      event = json.read(value, OccupationEvent.class);
+    } catch (MalformedRecordException e) {
+      return new Decoded.Malformed(record, shorten(String.valueOf(e.getMessage())));
+    }
+    List<String> missing = missingFields(event);
+    if (!missing.isEmpty()) {
+      return new Decoded.Malformed(
+          record, event.getClass().getSimpleName() + " without " + String.join(", ", missing));
+    }
+    if (event.tagSpool().isBlank()) {
+      return new Decoded.Malformed(record, "blank tag_spool");
+    }
+    if (event.version() < 1) {
+      return new Decoded.Malformed(record, "version " + event.version() + " is below 1");
+    }
+    return new Decoded.Event(record, event);
+  }
+
+  /** The snake_case names of required fields that are null. */
+  @SuppressWarnings("ConstantValue") // the codec fills record components with nulls
+  static List<String> missingFields(OccupationEvent event) {
+    List<String> missing = new ArrayList<>();
+    require(missing, "event_id", event.eventId());
+    require(missing, "command_id", event.commandId());
+    require(missing, "tag_spool", event.tagSpool());
+    require(missing, "worker", event.worker());
+    require(missing, "operacion", event.operacion());
+    require(missing, "occupation_id", event.occupationId());
+    require(missing, "occurred_at", event.occurredAt());
+    switch (event) {
+      case SpoolTomado e -> require(missing, "lease_until", e.leaseUntil());
+      case SpoolPausado e -> require(missing, "ocupado_desde", e.ocupadoDesde());
+      case SpoolCompletado e -> {
+        require(missing, "ocupado_desde", e.ocupadoDesde());
+        require(missing, "fecha_operacion", e.fechaOperacion());
+      }
+      case SpoolCancelado e -> require(missing, "ocupado_desde", e.ocupadoDesde());
+      case OcupacionExpirada e -> {
+        require(missing, "ocupado_desde", e.ocupadoDesde());
+        require(missing, "lease_until", e.leaseUntil());
+      }
+      case OcupacionLiberada e -> {
+        require(missing, "ocupado_desde", e.ocupadoDesde());
+        require(missing, "admin", e.admin());
+      }
+    }
+    return missing;
+  }
+
+  private static void require(
+      List<String> missing, String name, @org.jspecify.annotations.Nullable Object value) {
+    if (value == null) {
+      missing.add(name);
+    }
+  }
+
+  private static String shorten(String reason) {
+    String oneLine = reason.replaceAll("\\s+", " ").strip();
+    return oneLine.length() <= MAX_REASON ? oneLine : oneLine.substring(0, MAX_REASON) + "...";
+  }
+}

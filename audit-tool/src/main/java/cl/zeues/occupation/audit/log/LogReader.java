@@ -1,0 +1,210 @@
+package cl.zeues.occupation.audit.log;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.utils.Utils;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the events topic the way an audit must: a plain consumer with no group (nothing is
+ * committed, no other reader is disturbed), {@code read_committed} (aborted and open transactions
+ * are not facts), every partition assigned and rewound to its beginning, and read up to the end
+ * offsets captured at start, so the answer describes one well-defined prefix of the log even while
+ * the system keeps writing. Fetch sizes are large: the whole log is read, not tailed.
+ */
+public final class LogReader implements AutoCloseable {
+
+  private static final Duration POLL = Duration.ofMillis(200);
+
+  private final KafkaSource source;
+  private final KafkaConsumer<String, byte[]> consumer;
+
+  public LogReader(KafkaSource source) {
+    this.source = source;
+    Map<String, Object> config = new HashMap<>();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, source.bootstrapServers());
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "zeues-audit-tool");
+    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 20_000);
+    config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
+    config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
+    config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1024 * 1024);
+    config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
+    config.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, 4 * 1024 * 1024);
+    int timeoutMs = (int) Math.min(Integer.MAX_VALUE, source.timeout().toMillis());
+    config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
+    config.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
+    try {
+      consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    } catch (KafkaException e) {
+      throw new CannotRunException(
+          "cannot use bootstrap servers '" + source.bootstrapServers() + "': " + rootMessage(e), e);
+    }
+  }
+
+  /** The topic's partition numbers, in order. */
+  public List<Integer> partitions() {
+    List<PartitionInfo> infos;
+    try {
+      infos = consumer.partitionsFor(source.topic(), source.timeout());
+    } catch (TimeoutException e) {
+      throw unreachable();
+    } catch (KafkaException e) {
+      throw new CannotRunException(
+          "cannot read topic "
+              + source.topic()
+              + " at "
+              + source.bootstrapServers()
+              + ": "
+              + rootMessage(e),
+          e);
+    }
+    if (infos == null || infos.isEmpty()) {
+      throw new CannotRunException(
+          "topic " + source.topic() + " does not exist at " + source.bootstrapServers());
+    }
+    return infos.stream().map(PartitionInfo::partition).sorted().toList();
+  }
+
+  /** The partition the default partitioner sends {@code key} to: where a spool's events are. */
+  public int partitionOf(String key) {
+    int count = partitions().size();
+    return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % count;
+  }
+
+  /**
+   * Reads {@code partitions} (all when null) from their beginning to the end offsets seen now,
+   * handing each committed record to {@code sink} in fetch order (per partition, offset order).
+   */
+  public ReadStats read(
+      @Nullable Set<Integer> partitions, Consumer<LogRecord> sink, Progress progress) {
+    long started = System.nanoTime();
+    List<TopicPartition> assigned = new ArrayList<>();
+    for (int partition : partitions()) {
+      if (partitions == null || partitions.contains(partition)) {
+        assigned.add(new TopicPartition(source.topic(), partition));
+      }
+    }
+    Map<TopicPartition, Long> ends;
+    Map<TopicPartition, Long> begins;
+    try {
+      ends = consumer.endOffsets(assigned, source.timeout());
+      begins = consumer.beginningOffsets(assigned, source.timeout());
+    } catch (TimeoutException e) {
+      throw unreachable();
+    }
+    long total = 0;
+    Map<TopicPartition, Long> remaining = new HashMap<>();
+    for (TopicPartition partition : assigned) {
+      long end = ends.getOrDefault(partition, 0L);
+      long begin = begins.getOrDefault(partition, 0L);
+      if (end > begin) {
+        remaining.put(partition, end);
+        total += end - begin;
+      }
+    }
+    consumer.assign(assigned);
+    consumer.seekToBeginning(assigned);
+    consumer.pause(
+        assigned.stream().filter(partition -> !remaining.containsKey(partition)).toList());
+    long read = 0;
+    long lastProgress = System.nanoTime();
+    while (!remaining.isEmpty()) {
+      ConsumerRecords<String, byte[]> records;
+      try {
+        records = consumer.poll(POLL);
+      } catch (KafkaException e) {
+        throw new CannotRunException("reading " + source.topic() + " failed: " + rootMessage(e), e);
+      }
+      for (ConsumerRecord<String, byte[]> record : records) {
+        Long end = ends.get(new TopicPartition(record.topic(), record.partition()));
+        if (end != null && record.offset() < end) {
+          sink.accept(toLogRecord(record));
+          read++;
+        }
+      }
+      if (!records.isEmpty()) {
+        lastProgress = System.nanoTime();
+      }
+      List<TopicPartition> done = new ArrayList<>();
+      for (Map.Entry<TopicPartition, Long> entry : remaining.entrySet()) {
+        if (consumer.position(entry.getKey(), source.timeout()) >= entry.getValue()) {
+          done.add(entry.getKey());
+        }
+      }
+      if (!done.isEmpty()) {
+        done.forEach(remaining::remove);
+        consumer.pause(done);
+        lastProgress = System.nanoTime();
+      }
+      if (System.nanoTime() - lastProgress > source.timeout().toNanos()) {
+        throw new CannotRunException(
+            "no records from "
+                + source.bootstrapServers()
+                + " for "
+                + source.timeout().toSeconds()
+                + "s while "
+                + remaining.size()
+                + " partition(s) of "
+                + source.topic()
+                + " were not read to their end");
+      }
+      progress.update(read, total);
+    }
+    progress.finish(read, total);
+    return new ReadStats(read, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  private static LogRecord toLogRecord(ConsumerRecord<String, byte[]> record) {
+    Header type = record.headers().lastHeader("ce_type");
+    return new LogRecord(
+        record.partition(),
+        record.offset(),
+        record.key(),
+        record.value(),
+        type == null || type.value() == null
+            ? null
+            : new String(type.value(), StandardCharsets.UTF_8));
+  }
+
+  private CannotRunException unreachable() {
+    return new CannotRunException(
+        "cannot reach Kafka at "
+            + source.bootstrapServers()
+            + " within "
+            + source.timeout().toSeconds()
+            + "s (is the broker running? see --bootstrap-servers)");
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() != null ? root.getMessage() : root.getClass().getName();
+    return message.replaceAll("\\s+", " ").strip();
+  }
+
+  @Override
+  public void close() {
+    consumer.close(Duration.ofSeconds(2));
+  }
+}

@@ -1,0 +1,316 @@
+package cl.zeues.occupation.audit.verify;
+
+import cl.zeues.occupation.audit.log.Decoded;
+import cl.zeues.occupation.audit.log.EventDecoder;
+import cl.zeues.occupation.audit.log.LogRecord;
+import cl.zeues.occupation.audit.log.RecordRef;
+import cl.zeues.occupation.domain.Occupation;
+import cl.zeues.occupation.domain.SpoolState;
+import cl.zeues.occupation.events.CloudEventHeaders;
+import cl.zeues.occupation.events.OccupationEvent;
+import cl.zeues.occupation.events.OccupationEvent.SpoolTomado;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks every record of the log, in log order, against the {@link Rule rules}. Pure and
+ * incremental: {@link #accept} one record at a time, then read {@link #result()}.
+ *
+ * <p>Each spool is folded with {@link SpoolState#evolve}. Where the log breaks the version rule the
+ * fold is re-based on the record's version (the finding is reported once, and the following records
+ * are judged against the state as the log left it), so one broken record gives one finding, not one
+ * per later event of that spool.
+ *
+ * <p>A command's decision may record several events (an expiry then the TOMAR that found the lease
+ * lapsed): they share the command id, follow each other on the same spool and have consecutive
+ * versions. Any other reappearance of a command id is a second decision.
+ */
+public final class Verifier {
+
+  private final EventDecoder decoder = new EventDecoder();
+  private final int maxFindings;
+  private final List<Finding> findings = new ArrayList<>();
+  private final Map<Rule, Long> counts = new EnumMap<>(Rule.class);
+  private final Map<String, SpoolTrack> spools = new HashMap<>();
+  private final Map<UUID, Long> eventRefs = new HashMap<>();
+  private final Map<UUID, CommandTrack> commands = new HashMap<>();
+  private long records;
+  private long events;
+
+  /**
+   * @param maxFindings how many findings to keep in detail; all are counted by rule
+   */
+  public Verifier(int maxFindings) {
+    this.maxFindings = maxFindings;
+  }
+
+  public void accept(LogRecord record) {
+    records++;
+    switch (decoder.decode(record)) {
+      case Decoded.Malformed m ->
+          report(Rule.MALFORMED_EVENT, record.key(), List.of(record.ref()), m.reason());
+      case Decoded.Event e -> check(record, e.event());
+    }
+  }
+
+  private void check(LogRecord record, OccupationEvent event) {
+    events++;
+    String tag = event.tagSpool();
+    RecordRef ref = record.ref();
+    long packed = pack(ref);
+    if (!tag.equals(record.key())) {
+      report(
+          Rule.KEY_MISMATCH,
+          tag,
+          List.of(ref),
+          "key " + quoted(record.key()) + " but tag_spool " + quoted(tag));
+    }
+    String expectedType = CloudEventHeaders.typeOf(event);
+    if (!expectedType.equals(record.ceType())) {
+      report(
+          Rule.CE_TYPE_MISMATCH,
+          tag,
+          List.of(ref),
+          record.ceType() == null
+              ? "no ce_type header; the payload is " + expectedType
+              : "ce_type " + record.ceType() + " but the payload is " + expectedType);
+    }
+    Long firstCopy = eventRefs.putIfAbsent(event.eventId(), packed);
+    if (firstCopy != null) {
+      report(
+          Rule.DUPLICATE_EVENT,
+          tag,
+          List.of(unpack(firstCopy), ref),
+          "event " + event.eventId() + " (version " + event.version() + ") is recorded again");
+      return;
+    }
+
+    SpoolTrack spool = spools.computeIfAbsent(tag, SpoolTrack::new);
+    if (spool.partition < 0) {
+      spool.partition = record.partition();
+      spool.firstRef = packed;
+    } else if (spool.partition != record.partition() && !spool.splitReported) {
+      spool.splitReported = true;
+      report(
+          Rule.SPOOL_IN_TWO_PARTITIONS,
+          tag,
+          List.of(unpack(spool.firstRef), ref),
+          "events of " + tag + " in partitions " + spool.partition + " and " + record.partition());
+    }
+
+    long expected = spool.state.version() + 1;
+    if (event.version() != expected) {
+      if (event.version() < expected) {
+        long earlier = spool.refOf(event.version());
+        report(
+            Rule.VERSION_REPEAT,
+            tag,
+            earlier < 0 ? List.of(ref) : List.of(unpack(earlier), ref),
+            "version " + event.version() + " again after version " + spool.state.version());
+      } else {
+        report(
+            Rule.VERSION_GAP,
+            tag,
+            spool.lastRef < 0 ? List.of(ref) : List.of(unpack(spool.lastRef), ref),
+            "version "
+                + event.version()
+                + " follows "
+                + spool.state.version()
+                + ": "
+                + (event.version() - expected == 1
+                    ? "version " + expected
+                    : "versions " + expected + ".." + (event.version() - 1))
+                + " missing");
+      }
+      spool.state = withVersion(spool.state, event.version() - 1);
+    }
+
+    checkCommand(spool, event, ref, packed);
+    checkOccupant(spool, event, ref);
+
+    try {
+      spool.state = spool.state.evolve(event);
+    } catch (RuntimeException e) {
+      report(Rule.UNFOLDABLE_EVENT, tag, List.of(ref), String.valueOf(e.getMessage()));
+      spool.state = withVersion(spool.state, event.version());
+    }
+    spool.remember(event.version(), packed);
+    if (event instanceof SpoolTomado) {
+      spool.occupationRef = packed;
+    }
+  }
+
+  private void checkCommand(SpoolTrack spool, OccupationEvent event, RecordRef ref, long packed) {
+    CommandTrack command = commands.get(event.commandId());
+    if (command == null) {
+      commands.put(event.commandId(), new CommandTrack(spool.tag, packed, packed));
+      return;
+    }
+    boolean sameDecision =
+        command.tag.equals(spool.tag)
+            && command.lastRef == spool.lastRef
+            && spool.refOf(event.version() - 1) == command.lastRef;
+    if (sameDecision) {
+      command.lastRef = packed;
+      return;
+    }
+    report(
+        Rule.COMMAND_DECIDED_TWICE,
+        spool.tag,
+        List.of(unpack(command.firstRef), ref),
+        "command "
+            + event.commandId()
+            + " already decided"
+            + (command.tag.equals(spool.tag) ? "" : " for spool " + command.tag)
+            + "; decided again here");
+  }
+
+  private void checkOccupant(SpoolTrack spool, OccupationEvent event, RecordRef ref) {
+    Occupation current = spool.state.occupation();
+    String tag = spool.tag;
+    if (event instanceof SpoolTomado) {
+      if (current != null) {
+        report(
+            Rule.DOUBLE_OCCUPATION,
+            tag,
+            refs(spool.occupationRef, ref),
+            "TOMAR "
+                + event.operacion()
+                + " by "
+                + event.worker().token()
+                + " while "
+                + current.worker().token()
+                + " holds "
+                + tag
+                + " for "
+                + current.operacion());
+      }
+      return;
+    }
+    String what = event.getClass().getSimpleName() + " by " + event.worker().token();
+    if (current == null) {
+      report(
+          Rule.RELEASE_BY_NON_OCCUPANT,
+          tag,
+          List.of(ref),
+          what + " but " + tag + " is free (no open occupation)");
+    } else if (current.worker().id() != event.worker().id()) {
+      report(
+          Rule.RELEASE_BY_NON_OCCUPANT,
+          tag,
+          refs(spool.occupationRef, ref),
+          what + " but " + current.worker().token() + " holds " + tag);
+    } else if (!current.occupationId().equals(event.occupationId())) {
+      report(
+          Rule.RELEASE_BY_NON_OCCUPANT,
+          tag,
+          refs(spool.occupationRef, ref),
+          what
+              + " names occupation "
+              + event.occupationId()
+              + " but the open one is "
+              + current.occupationId());
+    } else if (current.operacion() != event.operacion()) {
+      report(
+          Rule.RELEASE_BY_NON_OCCUPANT,
+          tag,
+          refs(spool.occupationRef, ref),
+          what + " for " + event.operacion() + " but the occupation is for " + current.operacion());
+    }
+  }
+
+  private static List<RecordRef> refs(long earlier, RecordRef ref) {
+    return earlier < 0 ? List.of(ref) : List.of(unpack(earlier), ref);
+  }
+
+  private void report(Rule rule, @Nullable String tag, List<RecordRef> refs, String detail) {
+    counts.merge(rule, 1L, Long::sum);
+    if (findings.size() < maxFindings) {
+      findings.add(new Finding(rule, tag, refs, detail));
+    }
+  }
+
+  public VerifyResult result() {
+    return new VerifyResult(records, events, spools.size(), counts, findings);
+  }
+
+  private static SpoolState withVersion(SpoolState state, long version) {
+    return new SpoolState(
+        state.tagSpool(), version, state.occupation(), state.arm(), state.sold(), state.lastLost());
+  }
+
+  private static String quoted(@Nullable String text) {
+    return text == null ? "(none)" : "'" + text + "'";
+  }
+
+  /** A record position in one long: partition in the top 16 bits, offset below. */
+  static long pack(RecordRef ref) {
+    return ((long) ref.partition() << 48) | ref.offset();
+  }
+
+  static RecordRef unpack(long packed) {
+    return new RecordRef((int) (packed >>> 48), packed & 0xFFFF_FFFF_FFFFL);
+  }
+
+  /** What the verifier remembers of one spool. */
+  private static final class SpoolTrack {
+    final String tag;
+    SpoolState state;
+    int partition = -1;
+    long firstRef = -1;
+    long lastRef = -1;
+    long occupationRef = -1;
+    boolean splitReported;
+    private long[] versionRefs = new long[8];
+
+    SpoolTrack(String tag) {
+      this.tag = tag;
+      this.state = SpoolState.initial(tag);
+      Arrays.fill(versionRefs, -1);
+    }
+
+    void remember(long version, long packed) {
+      lastRef = packed;
+      if (version < 1 || version > Integer.MAX_VALUE - 8) {
+        return;
+      }
+      int index = (int) version - 1;
+      if (index >= versionRefs.length) {
+        int size = Math.max(versionRefs.length * 2, index + 1);
+        int old = versionRefs.length;
+        versionRefs = Arrays.copyOf(versionRefs, size);
+        Arrays.fill(versionRefs, old, size, -1);
+      }
+      if (versionRefs[index] < 0) {
+        versionRefs[index] = packed;
+      }
+    }
+
+    /** Where the first record with {@code version} is, or -1. */
+    long refOf(long version) {
+      if (version < 1 || version > versionRefs.length) {
+        return -1;
+      }
+      return versionRefs[(int) version - 1];
+    }
+  }
+
+  /** Where a command's events are: its first and its latest. */
+  private static final class CommandTrack {
+    final String tag;
+    final long firstRef;
+    long lastRef;
+
+    CommandTrack(String tag, long firstRef, long lastRef) {
+      this.tag = tag;
+      this.firstRef = firstRef;
+      this.lastRef = lastRef;
+    }
+  }
+}

@@ -1,0 +1,323 @@
+package cl.zeues.occupation.audit.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cl.zeues.occupation.audit.log.LogRecord;
+import cl.zeues.occupation.audit.log.RecordRef;
+import cl.zeues.occupation.audit.testing.ShopHistory;
+import cl.zeues.occupation.events.OccupationEvent;
+import cl.zeues.occupation.events.OccupationEvent.SpoolPausado;
+import cl.zeues.occupation.events.OccupationEvent.SpoolTomado;
+import cl.zeues.occupation.events.Operacion;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class VerifierTest {
+
+  private static final Instant START = Instant.parse("2026-03-02T11:00:00Z");
+
+  private final ShopHistory shop = new ShopHistory(7, START);
+  private final List<LogRecord> log = new ArrayList<>();
+
+  @Test
+  void aRealHistoryIsClean() {
+    shop.tomar("MK-1", ShopHistory.JUAN, Operacion.ARM);
+    shop.after(Duration.ofHours(2)).pausar("MK-1", ShopHistory.JUAN);
+    shop.after(Duration.ofMinutes(5)).tomar("MK-1", ShopHistory.MARIA, Operacion.ARM);
+    shop.after(Duration.ofHours(3)).completar("MK-1", ShopHistory.MARIA);
+    shop.tomar("MK-1", ShopHistory.PEDRO, Operacion.SOLD);
+    // The lease lapses; the next TOMAR records the expiry and the take under one command id.
+    shop.after(Duration.ofHours(13)).tomar("MK-1", ShopHistory.JUAN, Operacion.SOLD);
+    shop.after(Duration.ofHours(1)).cancelar("MK-1", ShopHistory.JUAN);
+    shop.tomar("MK-2", ShopHistory.JUAN, Operacion.ARM);
+    shop.after(Duration.ofMinutes(1)).liberar("MK-2", "admin@zeues");
+    shop.tomar("MK-2", ShopHistory.MARIA, Operacion.ARM);
+    shop.after(Duration.ofHours(13)).expirar("MK-2");
+
+    VerifyResult result = verify(shop.records(6));
+
+    assertThat(result.findings()).isEmpty();
+    assertThat(result.clean()).isTrue();
+    assertThat(result.events()).isEqualTo(shop.events().size()).isEqualTo(12);
+    assertThat(result.spools()).isEqualTo(2);
+  }
+
+  @Test
+  void twoOccupantsAtOnceAreADoubleOccupation() {
+    shop.tomar("MK-1", ShopHistory.JUAN, Operacion.ARM);
+    log.addAll(shop.records(1));
+    add(tomado("MK-1", 2, ShopHistory.MARIA));
+
+    Finding finding = onlyFinding(verify(log));
+
+    assertThat(finding.rule()).isEqualTo(Rule.DOUBLE_OCCUPATION);
+    assertThat(finding.tagSpool()).isEqualTo("MK-1");
+    assertThat(finding.events()).containsExactly(new RecordRef(0, 0), new RecordRef(0, 1));
+    assertThat(finding.detail()).contains("MS(12)").contains("JP(94)");
+  }
+
+  @Test
+  void aPauseByAnotherWorkerIsAReleaseByANonOccupant() {
+    SpoolTomado taken = (SpoolTomado) shop.tomar("MK-1", ShopHistory.JUAN, Operacion.ARM).get(0);
+    log.addAll(shop.records(1));
+    add(
+        new SpoolPausado(
+            shop.uuid(),
+            shop.uuid(),
+            "MK-1",
+            2,
+            ShopHistory.MARIA,
+            Operacion.ARM,
+            taken.occupationId(),
+            START.plusSeconds(60),
+            START));
+
+    Finding finding = onlyFinding(verify(log));
+
+    assertThat(finding.rule()).isEqualTo(Rule.RELEASE_BY_NON_OCCUPANT);
+    assertThat(finding.events()).containsExactly(new RecordRef(0, 0), new RecordRef(0, 1));
+  }
+
+  @Test
+  void aPauseOfAFreeSpoolIsAReleaseByANonOccupant() {
+    shop.tomar("MK-1", ShopHistory.JUAN, Operacion.ARM);
+    SpoolPausado paused = (SpoolPausado) shop.pausar("MK-1", ShopHistory.JUAN).get(0);
+    log.addAll(shop.records(1));
+    add(
+        new SpoolPausado(
+            shop.uuid(),
+            shop.uuid(),
+            "MK-1",
+            3,
+            ShopHistory.JUAN,
+            Operacion.ARM,
+            paused.occupationId(),
+            START.plusSeconds(60),
+            START));
+
+    assertThat(onlyFinding(verify(log)).rule()).isEqualTo(Rule.RELEASE_BY_NON_OCCUPANT);
+  }
+
+  @Test
+  void aSkippedVersionIsAGapReportedOnce() {
+    shop.tomar("MK-1", ShopHistory.JUAN, Operacion.ARM);
+    shop.pausar("MK-1", ShopHistory.JUAN);
+    List<OccupationEvent> events = new ArrayList<>(shop.events());
+    shop.tomar("MK-1", ShopHistory.MARIA, Operacion.ARM);
+    shop.pausar("MK-1", ShopHistory.MARIA);
+    // Drop version 3: version 4 follows 2; the spool is judged as the log left it afterwards.
+    events.add(shop.events().get(3));
+    log.addAll(ShopHistory.records(events, 1));
+
+    List<Finding> findings = verify(log).findings();
+
+    assertThat(findings).extracting(Finding::rule).contains(Rule.VERSION_GAP);
+    Finding gap = findings.stream().filter(f -> f.rule() == Rule.VERSION_GAP).findFirst().get();
+    assertThat(gap.detail()).contains("version 4 follows 2");
+    assertThat(gap.events()).containsExactly(new RecordRef(0, 1), new RecordRef(0, 2));
+    assertThat(findings).extracting(Finding::rule).doesNotContain(Rule.VERSION_REPEAT);
+  }
+
+  @Test
+  void aVersionSeenBeforeIsARepeat() {
+    shop.tomar("MK-1", ShopHistory.JUAN, Operacion.ARM);
+    shop.pausar("MK-1", ShopHistory.JUAN);
+    log.addAll(shop.records(1));
+    // A second decision on the same version 2 (another id), as two writers without fencing would.
+    SpoolPausado paused = (SpoolPausado) shop.events().get(1);
+    add(
+        new SpoolPausado(
+            shop.uuid(),
+            shop.uuid(),
+            "MK-1",
+            2,
+            paused.worker(),
+            paused.operacion(),
+            paused.occupationId(),
+            paused.occurredAt(),
+            paused.ocupadoDesde()));
+
+    List<Finding> findings = verify(log).findings();
+
+    assertThat(findings).extracting(Finding::rule).contains(Rule.VERSION_REPEAT);
+    Finding repeat =
+        findings.stream().filter(f -> f.rule() == Rule.VERSION_REPEAT).findFirst().get();
+    assertThat(repeat.events()).containsExactly(new RecordRef(0, 1), new RecordRef(0, 2));
+  }
+
+  @Test
+  void aCommandWhoseEventsComeFromTwoDecisionsIsDecidedTwice() {
+    OccupationEvent first = shop.tomar("MK-1", ShopHistory.JUAN, Operacion.ARM).get(0);
+    shop.tomar("MK-2", ShopHistory.JUAN, Operacion.ARM);
+    log.addAll(shop.records(1));
+    SpoolTomado second = (SpoolTomado) shop.events().get(1);
+    add(
+        new SpoolPausado(
+            shop.uuid(),
+            first.commandId(),
+            "MK-2",
+            2,
+            second.worker(),
+            second.operacion(),
+            second.occupationId(),
+            START,
+            START));
+
+    Finding finding = onlyFinding(verify(log));
+
+    assertThat(finding.rule()).isEqualTo(Rule.COMMAND_DECIDED_TWICE);
+    assertThat(finding.events()).containsExactly(new RecordRef(0, 0), new RecordRef(0, 2));
+  }
+
+  @Test
+  void unreadableValuesAreMalformed() {
+    log.add(new LogRecord(0, 0, "MK-9", "{not json".getBytes(StandardCharsets.UTF_8), null));
+    log.add(new LogRecord(0, 1, "MK-9", null, null));
+    log.add(
+        new LogRecord(
+            0,
+            2,
+            "MK-9",
+            "{\"type\":\"SpoolPausado\",\"tag_spool\":\"MK-9\",\"version\":1}"
+                .getBytes(StandardCharsets.UTF_8),
+            "cl.zeues.occupation.SpoolPausado.v1"));
+
+    VerifyResult result = verify(log);
+
+    assertThat(result.findings()).extracting(Finding::rule).containsOnly(Rule.MALFORMED_EVENT);
+    assertThat(result.findings()).hasSize(3);
+    assertThat(result.findings().get(2).detail()).contains("without event_id").contains("worker");
+    assertThat(result.findings().get(0).tagSpool()).isEqualTo("MK-9");
+  }
+
+  @Test
+  void aKeyOtherThanTheTagIsAMismatch() {
+    OccupationEvent event = shop.tomar("MK-1", ShopHistory.JUAN, Operacion.ARM).get(0);
+    log.add(new LogRecord(0, 0, "MK-2", shop.json(event), ceType(event)));
+
+    Finding finding = onlyFinding(verify(log));
+
+    assertThat(finding.rule()).isEqualTo(Rule.KEY_MISMATCH);
+    assertThat(finding.tagSpool()).isEqualTo("MK-1");
+  }
+
+  @Test
+  void aMissingOrWrongCeTypeIsAMismatch() {
+    OccupationEvent taken = shop.tomar("MK-1", ShopHistory.JUAN, Operacion.ARM).get(0);
+    OccupationEvent paused = shop.pausar("MK-1", ShopHistory.JUAN).get(0);
+    log.add(new LogRecord(0, 0, "MK-1", shop.json(taken), null));
+    log.add(new LogRecord(0, 1, "MK-1", shop.json(paused), ceType(taken)));
+
+    List<Finding> findings = verify(log).findings();
+
+    assertThat(findings)
+        .extracting(Finding::rule)
+        .containsExactly(Rule.CE_TYPE_MISMATCH, Rule.CE_TYPE_MISMATCH);
+    assertThat(findings.get(1).detail()).contains("SpoolTomado.v1").contains("SpoolPausado.v1");
+  }
+
+  @Test
+  void theSameEventTwiceIsADuplicateAndCountedOnce() {
+    shop.tomar("MK-1", ShopHistory.JUAN, Operacion.ARM);
+    log.addAll(shop.records(1));
+    LogRecord copy = log.get(0);
+    log.add(new LogRecord(0, 1, copy.key(), copy.value(), copy.ceType()));
+
+    VerifyResult result = verify(log);
+
+    assertThat(onlyFinding(result).rule()).isEqualTo(Rule.DUPLICATE_EVENT);
+    assertThat(result.findings().get(0).events())
+        .containsExactly(new RecordRef(0, 0), new RecordRef(0, 1));
+  }
+
+  @Test
+  void oneSpoolOnTwoPartitionsIsReported() {
+    shop.tomar("MK-1", ShopHistory.JUAN, Operacion.ARM);
+    shop.pausar("MK-1", ShopHistory.JUAN);
+    List<LogRecord> records = shop.records(1);
+    log.add(records.get(0));
+    LogRecord second = records.get(1);
+    log.add(new LogRecord(3, 0, second.key(), second.value(), second.ceType()));
+
+    assertThat(onlyFinding(verify(log)).rule()).isEqualTo(Rule.SPOOL_IN_TWO_PARTITIONS);
+  }
+
+  @Test
+  void anEventTheDomainCannotApplyIsUnfoldable() {
+    SpoolTomado taken = tomado("MK-1", 1, ShopHistory.JUAN, Operacion.METROLOGIA);
+    add(taken);
+    add(
+        new SpoolPausado(
+            shop.uuid(),
+            shop.uuid(),
+            "MK-1",
+            2,
+            ShopHistory.JUAN,
+            Operacion.METROLOGIA,
+            taken.occupationId(),
+            START,
+            START));
+
+    assertThat(onlyFinding(verify(log)).rule()).isEqualTo(Rule.UNFOLDABLE_EVENT);
+  }
+
+  @Test
+  void findingsBeyondTheLimitAreCountedNotListed() {
+    for (int i = 0; i < 5; i++) {
+      log.add(new LogRecord(0, i, "MK-" + i, "x".getBytes(StandardCharsets.UTF_8), null));
+    }
+    Verifier verifier = new Verifier(2);
+    log.forEach(verifier::accept);
+
+    VerifyResult result = verifier.result();
+
+    assertThat(result.findings()).hasSize(2);
+    assertThat(result.findingCount()).isEqualTo(5);
+    assertThat(result.counts()).containsEntry(Rule.MALFORMED_EVENT, 5L);
+  }
+
+  private SpoolTomado tomado(String tag, long version, cl.zeues.occupation.events.Worker worker) {
+    return tomado(tag, version, worker, Operacion.ARM);
+  }
+
+  private SpoolTomado tomado(
+      String tag, long version, cl.zeues.occupation.events.Worker worker, Operacion operacion) {
+    var command = shop.uuid();
+    return new SpoolTomado(
+        shop.uuid(),
+        command,
+        tag,
+        version,
+        worker,
+        operacion,
+        command,
+        START.plusSeconds(30),
+        START.plus(Duration.ofHours(12)),
+        false,
+        ShopHistory.FECHA_MATERIALES,
+        null);
+  }
+
+  private void add(OccupationEvent event) {
+    log.add(new LogRecord(0, log.size(), event.tagSpool(), shop.json(event), ceType(event)));
+  }
+
+  private static String ceType(OccupationEvent event) {
+    return cl.zeues.occupation.events.CloudEventHeaders.typeOf(event);
+  }
+
+  private static VerifyResult verify(List<LogRecord> records) {
+    Verifier verifier = new Verifier(100);
+    records.forEach(verifier::accept);
+    return verifier.result();
+  }
+
+  private static Finding onlyFinding(VerifyResult result) {
+    assertThat(result.findings()).hasSize(1);
+    return result.findings().get(0);
+  }
+}
