@@ -19,6 +19,12 @@ import java.util.UUID;
  *       command record). Kept for {@code command-retention}.
  *   <li>{@link #LEASES} sorted set: member = tag, score = lease end in epoch millis; an index for
  *       the lease sweeper, never the truth.
+ *   <li>{@link #appliedKey} string, one per partition of {@code occupation.commands}: the offset of
+ *       the last command record whose effects the store holds. Written in the same script as those
+ *       effects, so a Redis that lost data (restart without persistence, FLUSHALL, a failover to a
+ *       replica that lags) has lost or lowered it too; the processor notices and rebuilds the
+ *       partition from {@code occupation.events} before deciding again. It lives outside the
+ *       spools' hash tags, so the store needs one Redis primary (with replicas), not Redis Cluster.
  * </ul>
  */
 public final class StoreLayout {
@@ -45,6 +51,10 @@ public final class StoreLayout {
 
   public static String lockKey(String tag) {
     return spoolKey(tag) + ":lock";
+  }
+
+  public static String appliedKey(int commandsPartition) {
+    return "zeues:applied:" + commandsPartition;
   }
 
   public static String commandKey(String tag, UUID commandId) {

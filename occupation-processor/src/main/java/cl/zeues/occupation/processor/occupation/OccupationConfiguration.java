@@ -38,6 +38,17 @@ class OccupationConfiguration {
   }
 
   @Bean
+  StoreRecovery storeRecovery(
+      OccupationStore store,
+      EventLog eventLog,
+      Clock clock,
+      ProcessorSettings settings,
+      MeterRegistry registry) {
+    return new StoreRecovery(
+        store, eventLog, clock, settings.lockGrace(), settings.commandRetention(), registry);
+  }
+
+  @Bean
   OccupationService occupationService(
       OccupationDecider decider,
       OccupationStore store,

@@ -33,7 +33,7 @@ public final class OccupationService {
   private final SpoolCatalog catalog;
   private final ConflictService conflicts;
   private final Clock clock;
-  private final Duration lockTtl;
+  private final LockLifetime lockLifetime;
   private final MeterRegistry registry;
 
   /**
@@ -55,7 +55,7 @@ public final class OccupationService {
     this.catalog = catalog;
     this.conflicts = conflicts;
     this.clock = clock;
-    this.lockTtl = lockTtl;
+    this.lockLifetime = new LockLifetime(clock, lockTtl);
     this.registry = registry;
   }
 
@@ -136,7 +136,7 @@ public final class OccupationService {
    * blindly, and the take is tried again; the version fence still decides who wins.
    */
   private boolean acquire(String tag, Occupation taking) {
-    Duration ttl = lockTtl(taking);
+    Duration ttl = lockLifetime.of(taking);
     if (locks.acquire(tag, taking.occupationId(), ttl)) {
       return true;
     }
@@ -146,11 +146,6 @@ public final class OccupationService {
       log.warn("spool {}: released stale lock {} the state does not know", tag, holder.get());
     }
     return locks.acquire(tag, taking.occupationId(), ttl);
-  }
-
-  private Duration lockTtl(Occupation occupation) {
-    Duration toLeaseEnd = Duration.between(clock.instant(), occupation.leaseUntil());
-    return (toLeaseEnd.isNegative() ? Duration.ZERO : toLeaseEnd).plus(lockTtl);
   }
 
   /**

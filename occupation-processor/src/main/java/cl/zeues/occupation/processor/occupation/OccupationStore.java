@@ -3,7 +3,12 @@ package cl.zeues.occupation.processor.occupation;
 import cl.zeues.occupation.domain.SpoolState;
 import java.util.UUID;
 
-/** Where spool states and decided commands live between commands (Redis in production). */
+/**
+ * Where spool states and decided commands live between commands (Redis in production). The store
+ * also remembers, per commands partition, through which command it has applied its effects, so a
+ * store that lost data is noticed instead of decided upon: every write checks it and throws {@link
+ * StoreLostException} when the store holds less than the processor knows was applied.
+ */
 public interface OccupationStore {
 
   /** Reads the spool's state and, if {@code commandId} was decided before, its recorded outcome. */
@@ -18,6 +23,30 @@ public interface OccupationStore {
 
   /** Records a rejected command's reply; changes no state. */
   void recordRejection(String tag, RecordedCommand record);
+
+  /**
+   * From now on the store must hold the effects of every command of {@code partition} through
+   * {@code offset} (set when the partition is assigned: everything before the committed position
+   * was applied by someone).
+   */
+  void expectApplied(int partition, long offset);
+
+  /** Whether the store still holds everything it is expected to hold for {@code partition}. */
+  boolean holdsApplied(int partition);
+
+  /**
+   * Records that the commands of {@code partition} through {@code offset} are applied (at the end
+   * of a batch, for commands that wrote nothing).
+   *
+   * @throws StoreLostException if the store has lost what it held
+   */
+  void markApplied(int partition, long offset);
+
+  /**
+   * Writes a partition rebuilt from the event log over whatever the store holds for its spools, and
+   * marks it applied through the offset it is expected to hold.
+   */
+  void restore(int partition, RebuiltPartition rebuilt);
 
   /** The outcome of a fenced write. */
   enum WriteResult {

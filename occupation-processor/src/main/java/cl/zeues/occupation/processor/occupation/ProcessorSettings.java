@@ -27,6 +27,9 @@ import org.springframework.validation.annotation.Validated;
  *     instance)
  * @param catalogWait how long an unknown tag waits for the catalog to catch up before "not found"
  * @param topicReplicas replication factor of the topics the processor creates if missing
+ * @param rebuildWait how long rebuilding a partition from the event log waits for transactions
+ *     still open in it (a crashed instance's stays open until the broker aborts it after {@code
+ *     transaction.timeout.ms}, 1 minute by default) before the batch is retried
  */
 @Validated
 @ConfigurationProperties("zeues.processor")
@@ -42,7 +45,8 @@ public record ProcessorSettings(
     @NotBlank @DefaultValue("zeues-processor") String groupId,
     @NotBlank @DefaultValue("zeues-processor-") String transactionIdPrefix,
     @NotNull @DefaultValue("2s") Duration catalogWait,
-    @Min(1) @DefaultValue("1") short topicReplicas) {
+    @Min(1) @DefaultValue("1") short topicReplicas,
+    @NotNull @DefaultValue("2m") Duration rebuildWait) {
 
   /** {@link RetryPolicy} as settings. */
   public record Retry(

@@ -22,6 +22,12 @@ final class InMemorySpools implements OccupationStore, SpoolLocks, SpoolCatalog 
   final Map<String, SpoolCatalogEntry> catalog = new HashMap<>();
   final List<String> journal = new ArrayList<>();
 
+  /** Per commands partition, the offset the store says it applied through (Redis's marker). */
+  final Map<Integer, Long> applied = new HashMap<>();
+
+  /** Per commands partition, what this instance expects the store to hold. */
+  final Map<Integer, Long> floors = new HashMap<>();
+
   /** Runs once before the next write, as a concurrent writer would. */
   Runnable beforeNextWrite = () -> {};
 
@@ -39,6 +45,7 @@ final class InMemorySpools implements OccupationStore, SpoolLocks, SpoolCatalog 
     beforeNextWrite = () -> {};
     concurrent.run();
     journal.add("write " + tag + " v" + next.version());
+    checkApplied(record.source().partition());
     if (states.getOrDefault(tag, SpoolState.initial(tag)).version() != expectedVersion) {
       return WriteResult.VERSION_CONFLICT;
     }
@@ -47,13 +54,70 @@ final class InMemorySpools implements OccupationStore, SpoolLocks, SpoolCatalog 
     }
     states.put(tag, next);
     commands.put(record.reply().commandId(), record);
+    advance(record.source());
     return WriteResult.WRITTEN;
   }
 
   @Override
   public void recordRejection(String tag, RecordedCommand record) {
     journal.add("reject " + tag);
+    checkApplied(record.source().partition());
     commands.put(record.reply().commandId(), record);
+    advance(record.source());
+  }
+
+  @Override
+  public void expectApplied(int partition, long offset) {
+    floors.put(partition, offset);
+  }
+
+  @Override
+  public boolean holdsApplied(int partition) {
+    return applied.containsKey(partition) && applied.get(partition) >= floor(partition);
+  }
+
+  @Override
+  public void markApplied(int partition, long offset) {
+    checkApplied(partition);
+    advance(new CommandSource(partition, offset));
+  }
+
+  @Override
+  public void restore(int partition, RebuiltPartition rebuilt) {
+    journal.add("restore " + partition);
+    for (RebuiltPartition.Spool spool : rebuilt.spools()) {
+      states.put(spool.state().tagSpool(), spool.state());
+      if (spool.state().isOccupied()) {
+        locks.put(spool.state().tagSpool(), spool.state().occupation().occupationId());
+      } else {
+        locks.remove(spool.state().tagSpool());
+      }
+    }
+    rebuilt.commands().forEach(command -> commands.put(command.reply().commandId(), command));
+    applied.merge(partition, floor(partition), Math::max);
+  }
+
+  /** What FLUSHALL does to Redis. */
+  void loseEverything() {
+    states.clear();
+    commands.clear();
+    locks.clear();
+    applied.clear();
+  }
+
+  private void checkApplied(int partition) {
+    if (!holdsApplied(partition)) {
+      throw new StoreLostException(partition, "lost partition " + partition);
+    }
+  }
+
+  private void advance(CommandSource source) {
+    applied.merge(source.partition(), source.offset(), Math::max);
+    floors.merge(source.partition(), source.offset(), Math::max);
+  }
+
+  private long floor(int partition) {
+    return floors.getOrDefault(partition, -1L);
   }
 
   @Override

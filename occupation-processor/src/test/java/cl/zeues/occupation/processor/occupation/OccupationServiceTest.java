@@ -32,6 +32,12 @@ class OccupationServiceTest {
   final InMemorySpools spools = new InMemorySpools();
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   final AtomicLong offsets = new AtomicLong();
+
+  {
+    // a store that holds everything applied so far (nothing yet) on every partition
+    java.util.stream.IntStream.range(0, 6).forEach(p -> spools.applied.put(p, -1L));
+  }
+
   final OccupationService service =
       new OccupationService(
           new OccupationDecider(OccupationPolicy.DEFAULT),

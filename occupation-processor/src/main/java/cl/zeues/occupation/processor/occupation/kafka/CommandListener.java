@@ -4,9 +4,13 @@ import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.OccupationCommand;
 import cl.zeues.occupation.processor.occupation.CommandSource;
 import cl.zeues.occupation.processor.occupation.OccupationService;
+import cl.zeues.occupation.processor.occupation.StoreLostException;
+import cl.zeues.occupation.processor.occupation.StoreRecovery;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -19,22 +23,27 @@ import org.springframework.kafka.listener.BatchMessageListener;
  * commands are decided one after another. A record that is not a valid command is parked in the
  * dead-letter topic in the same transaction and the partition moves on; an infrastructure failure
  * throws, aborting the transaction so the whole poll is redelivered and decided again idempotently.
+ * Before a partition's commands are decided, {@link StoreRecovery} makes sure the store still holds
+ * what was applied (rebuilding it from the event log if Redis lost it).
  */
 final class CommandListener implements BatchMessageListener<String, byte[]> {
 
   private static final Logger log = LoggerFactory.getLogger(CommandListener.class);
 
   private final OccupationService service;
+  private final StoreRecovery recovery;
   private final OutcomePublisher publisher;
   private final JsonCodec codec;
   private final Counter deadLetters;
 
   CommandListener(
       OccupationService service,
+      StoreRecovery recovery,
       OutcomePublisher publisher,
       JsonCodec codec,
       MeterRegistry registry) {
     this.service = service;
+    this.recovery = recovery;
     this.publisher = publisher;
     this.codec = codec;
     this.deadLetters =
@@ -45,6 +54,19 @@ final class CommandListener implements BatchMessageListener<String, byte[]> {
 
   @Override
   public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
+    Map<Integer, Long> lastOffsets = new LinkedHashMap<>();
+    records.forEach(record -> lastOffsets.put(record.partition(), record.offset()));
+    lastOffsets.keySet().forEach(recovery::ensureCurrent);
+    try {
+      decide(records);
+      lastOffsets.forEach(recovery::applied);
+    } catch (StoreLostException e) {
+      recovery.lost(e.partition());
+      throw e;
+    }
+  }
+
+  private void decide(List<ConsumerRecord<String, byte[]>> records) {
     for (ConsumerRecord<String, byte[]> record : records) {
       OccupationCommand command;
       try {

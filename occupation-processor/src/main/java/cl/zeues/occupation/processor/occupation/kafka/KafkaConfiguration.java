@@ -6,6 +6,8 @@ import cl.zeues.occupation.events.SpoolCatalogEntry;
 import cl.zeues.occupation.events.Topics;
 import cl.zeues.occupation.processor.occupation.OccupationService;
 import cl.zeues.occupation.processor.occupation.ProcessorSettings;
+import cl.zeues.occupation.processor.occupation.StoreLostException;
+import cl.zeues.occupation.processor.occupation.StoreRecovery;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
@@ -40,6 +42,7 @@ import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.transaction.KafkaTransactionManager;
 import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * Exactly-once read-process-write: a transactional producer, a read_committed batch listener whose
@@ -110,6 +113,7 @@ class KafkaConfiguration {
       DefaultKafkaConsumerFactory<String, byte[]> consumers,
       KafkaTransactionManager<String, byte[]> transactions,
       OccupationService service,
+      StoreRecovery recovery,
       KafkaTemplate<String, byte[]> template,
       JsonCodec codec,
       MeterRegistry registry,
@@ -118,14 +122,22 @@ class KafkaConfiguration {
     properties.setGroupId(settings.groupId());
     properties.setKafkaAwareTransactionManager(transactions);
     properties.setMessageListener(
-        new CommandListener(service, new OutcomePublisher(template, codec), codec, registry));
+        new CommandListener(
+            service, recovery, new OutcomePublisher(template, codec), codec, registry));
+    properties.setConsumerRebalanceListener(new AssignedPartitions(recovery));
     ConcurrentMessageListenerContainer<String, byte[]> container =
         new ConcurrentMessageListenerContainer<>(consumers, properties);
     container.setConcurrency(settings.concurrency());
     ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
     backOff.setMaxInterval(5_000);
     backOff.setMaxElapsedTime(Long.MAX_VALUE);
-    container.setAfterRollbackProcessor(new DefaultAfterRollbackProcessor<>(backOff));
+    DefaultAfterRollbackProcessor<String, byte[]> afterRollback =
+        new DefaultAfterRollbackProcessor<>(backOff);
+    // A store found empty is rebuilt at the start of the redelivered batch: no reason to wait.
+    afterRollback.setBackOffFunction(
+        (record, failure) ->
+            causedByStoreLoss(failure) ? new FixedBackOff(0, Long.MAX_VALUE) : null);
+    container.setAfterRollbackProcessor(afterRollback);
     return container;
   }
 
@@ -135,6 +147,20 @@ class KafkaConfiguration {
     config.putIfAbsent("request.timeout.ms", 5_000);
     config.putIfAbsent("default.api.timeout.ms", 10_000);
     return Admin.create(config);
+  }
+
+  @Bean
+  KafkaEventLog eventLog(
+      KafkaProperties kafka, Admin admin, JsonCodec codec, ProcessorSettings settings) {
+    Map<String, Object> config = consumerConfig(kafka, null);
+    config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+    config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+    return new KafkaEventLog(
+        () -> new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()),
+        admin,
+        codec,
+        settings.rebuildWait());
   }
 
   @Bean
@@ -178,6 +204,15 @@ class KafkaConfiguration {
         (catalog.isLoaded() ? Health.up() : Health.outOfService())
             .withDetail("spools", catalog.size())
             .build();
+  }
+
+  private static boolean causedByStoreLoss(@Nullable Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof StoreLostException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Map<String, Object> consumerConfig(

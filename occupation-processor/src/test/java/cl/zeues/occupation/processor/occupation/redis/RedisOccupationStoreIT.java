@@ -1,6 +1,7 @@
 package cl.zeues.occupation.processor.occupation.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cl.zeues.occupation.domain.Decision;
 import cl.zeues.occupation.domain.OccupationDecider;
@@ -15,18 +16,27 @@ import cl.zeues.occupation.events.StoreLayout;
 import cl.zeues.occupation.events.Worker;
 import cl.zeues.occupation.processor.occupation.CommandSource;
 import cl.zeues.occupation.processor.occupation.OccupationStore.WriteResult;
+import cl.zeues.occupation.processor.occupation.RebuiltPartition;
 import cl.zeues.occupation.processor.occupation.RecordedCommand;
+import cl.zeues.occupation.processor.occupation.StoreLostException;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The fenced store against the real Redis: versions, lock tokens, recorded commands. */
+/**
+ * The fenced store against the real Redis: versions, lock tokens, recorded commands, and the
+ * applied offset that reveals a Redis that lost data. Runs in a database of its own (9), so
+ * deleting the applied offset never disturbs other tests.
+ */
 class RedisOccupationStoreIT {
 
   static RedisClient client;
@@ -37,11 +47,19 @@ class RedisOccupationStoreIT {
 
   @BeforeAll
   static void connect() {
-    client =
-        RedisClient.create(System.getenv().getOrDefault("REDIS_URL", "redis://127.0.0.1:6379"));
+    RedisURI uri =
+        RedisURI.create(System.getenv().getOrDefault("REDIS_URL", "redis://127.0.0.1:6379"));
+    uri.setDatabase(9);
+    client = RedisClient.create(uri);
     connection = client.connect();
     store = new RedisOccupationStore(connection.sync(), new JsonCodec(), Duration.ofMinutes(10));
     locks = new RedisLockService(connection.sync(), connection.sync());
+  }
+
+  @BeforeEach
+  void storeHoldsPartition3ThroughOffset50() {
+    connection.sync().set(StoreLayout.appliedKey(3), "50");
+    store.expectApplied(3, 50);
   }
 
   @AfterAll
@@ -104,6 +122,67 @@ class RedisOccupationStoreIT {
 
     assertThat(store.write(t.tag(), 0, t.next(), t.record())).isEqualTo(WriteResult.LOCK_LOST);
     assertThat(store.load(t.tag(), t.commandId()).state().version()).isZero();
+  }
+
+  @Test
+  void aWriteAdvancesTheAppliedOffsetToItsRecord() {
+    Taken t = take();
+    locks.acquire(t.tag(), t.next().occupation().occupationId(), Duration.ofMinutes(1));
+
+    store.write(t.tag(), 0, t.next(), t.record());
+
+    assertThat(connection.sync().get(StoreLayout.appliedKey(3))).isEqualTo("99");
+    assertThat(store.holdsApplied(3)).isTrue();
+  }
+
+  @Test
+  void aStoreThatLostItsAppliedOffsetRefusesWritesAndRejections() {
+    Taken t = take();
+    locks.acquire(t.tag(), t.next().occupation().occupationId(), Duration.ofMinutes(1));
+    connection.sync().del(StoreLayout.appliedKey(3)); // what FLUSHALL does
+
+    assertThat(store.holdsApplied(3)).isFalse();
+    assertThatThrownBy(() -> store.write(t.tag(), 0, t.next(), t.record()))
+        .isInstanceOf(StoreLostException.class)
+        .hasMessageContaining("partition 3");
+    assertThatThrownBy(() -> store.recordRejection(t.tag(), t.record()))
+        .isInstanceOf(StoreLostException.class);
+    assertThatThrownBy(() -> store.markApplied(3, 60)).isInstanceOf(StoreLostException.class);
+    assertThat(store.load(t.tag(), t.commandId()).state().version()).isZero();
+  }
+
+  @Test
+  void aStoreBehindWhatThisInstanceAppliedRefusesWrites() {
+    Taken t = take();
+    locks.acquire(t.tag(), t.next().occupation().occupationId(), Duration.ofMinutes(1));
+    store.expectApplied(3, 70); // this instance knows offsets through 70 were applied
+
+    assertThatThrownBy(() -> store.write(t.tag(), 0, t.next(), t.record()))
+        .isInstanceOf(StoreLostException.class);
+  }
+
+  @Test
+  void restoreWritesTheReplayedSpoolWithLockLeaseAndRecordAndMarksThePartition() {
+    Taken t = take();
+    connection.sync().del(StoreLayout.appliedKey(3));
+    var rebuiltRecord =
+        new RecordedCommand(t.record().reply(), t.record().events(), new CommandSource(3, -1));
+
+    store.restore(
+        3,
+        new RebuiltPartition(
+            List.of(new RebuiltPartition.Spool(t.next(), Duration.ofMinutes(5))),
+            List.of(rebuiltRecord)));
+
+    assertThat(store.holdsApplied(3)).isTrue();
+    assertThat(connection.sync().get(StoreLayout.appliedKey(3))).isEqualTo("50");
+    var loaded = store.load(t.tag(), t.commandId());
+    assertThat(loaded.state()).isEqualTo(t.next());
+    assertThat(loaded.recorded()).isEqualTo(rebuiltRecord);
+    assertThat(locks.holder(t.tag())).contains(t.next().occupation().occupationId());
+    assertThat(connection.sync().pttl(StoreLayout.lockKey(t.tag()))).isBetween(1L, 300_000L);
+    assertThat(connection.sync().zscore(StoreLayout.LEASES, t.tag()))
+        .isEqualTo((double) t.next().occupation().leaseUntil().toEpochMilli());
   }
 
   @Test

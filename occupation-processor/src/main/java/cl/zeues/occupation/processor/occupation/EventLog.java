@@ -1,0 +1,19 @@
+package cl.zeues.occupation.processor.occupation;
+
+import cl.zeues.occupation.events.OccupationEvent;
+import java.util.function.Consumer;
+
+/**
+ * The event log ({@code occupation.events}) as the processor reads it back to rebuild its store.
+ */
+public interface EventLog {
+
+  /**
+   * Feeds {@code sink} every committed event of the spools of commands partition {@code partition},
+   * oldest first, through the log's end at the time of the call. Waits until no transaction that
+   * was open at that end is still undecided, so no committed event is missed.
+   *
+   * @return how many events were read
+   */
+  long replay(int partition, Consumer<OccupationEvent> sink);
+}

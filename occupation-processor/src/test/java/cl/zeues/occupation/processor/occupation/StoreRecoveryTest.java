@@ -1,0 +1,160 @@
+package cl.zeues.occupation.processor.occupation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cl.zeues.occupation.domain.OccupationDecider;
+import cl.zeues.occupation.domain.OccupationPolicy;
+import cl.zeues.occupation.events.CommandReply;
+import cl.zeues.occupation.events.OccupationCommand;
+import cl.zeues.occupation.events.OccupationEvent;
+import cl.zeues.occupation.events.Operacion;
+import cl.zeues.occupation.events.SpoolCatalogEntry;
+import cl.zeues.occupation.events.Worker;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Redis lost (FLUSHALL, restart without persistence): the next write notices, and the partition is
+ * rebuilt from the event log before anything else is decided, so a spool taken before the loss is
+ * still taken after it.
+ */
+class StoreRecoveryTest {
+
+  static final Worker JUAN = Worker.of(94, "Juan Perez");
+  static final Worker ANA = Worker.of(12, "Ana Bravo");
+  static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
+  static final String TAG = "MK-0001-CW-00001-001";
+  static final String OTHER = "MK-0001-CW-00001-002";
+
+  final InMemorySpools spools = new InMemorySpools();
+  final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  final RecordingLog log = new RecordingLog();
+  final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+  final OccupationService service =
+      new OccupationService(
+          new OccupationDecider(OccupationPolicy.DEFAULT),
+          spools,
+          spools,
+          spools,
+          new ConflictService(RetryPolicy.DEFAULT, registry, d -> {}, new Random(1)),
+          clock,
+          Duration.ofHours(1),
+          registry);
+  final StoreRecovery recovery =
+      new StoreRecovery(spools, log, clock, Duration.ofHours(1), Duration.ofDays(7), registry);
+  long offset;
+
+  {
+    spools.catalog.put(TAG, new SpoolCatalogEntry(TAG, LocalDate.parse("2026-10-01")));
+    spools.catalog.put(OTHER, new SpoolCatalogEntry(OTHER, LocalDate.parse("2026-10-01")));
+  }
+
+  /** What the listener does with one record: check the partition, decide, log the events. */
+  CommandOutcome decide(OccupationCommand command) {
+    recovery.ensureCurrent(0);
+    try {
+      CommandOutcome outcome = service.handle(command, new CommandSource(0, offset++));
+      log.events.addAll(outcome.events());
+      recovery.applied(0, offset - 1);
+      return outcome;
+    } catch (StoreLostException e) {
+      recovery.lost(e.partition());
+      offset--; // the batch is redelivered
+      throw e;
+    }
+  }
+
+  static OccupationCommand.Tomar tomar(String tag, Worker worker) {
+    return new OccupationCommand.Tomar(UUID.randomUUID(), tag, worker, Operacion.ARM, NOW);
+  }
+
+  @Test
+  void aFreshStoreOnAnEmptyLogIsRebuiltOnceAndThenTrusted() {
+    recovery.assigned(0, 0);
+
+    decide(tomar(TAG, JUAN));
+    decide(tomar(OTHER, ANA));
+
+    assertThat(log.replays).isEqualTo(1);
+    assertThat(spools.journal).containsOnlyOnce("restore 0");
+  }
+
+  @Test
+  void aTakeAfterTheStoreWasLostIsRefusedUntilRebuiltThenConflicts() {
+    recovery.assigned(0, 0);
+    var juan = tomar(TAG, JUAN);
+    decide(juan);
+
+    spools.loseEverything();
+    var ana = tomar(TAG, ANA);
+
+    assertThatThrownBy(() -> decide(ana)).isInstanceOf(StoreLostException.class);
+    CommandOutcome retried = decide(ana);
+
+    assertThat(log.replays).isEqualTo(2);
+    assertThat(retried.events()).isEmpty();
+    assertThat(retried.reply()).isInstanceOf(CommandReply.Rejected.class);
+    assertThat(((CommandReply.Rejected) retried.reply()).ocupadoPor()).isEqualTo(JUAN.token());
+    assertThat(spools.locks.get(TAG)).isEqualTo(juan.commandId());
+    assertThat(spools.states.get(TAG).version()).isEqualTo(1);
+  }
+
+  @Test
+  void aClientRetryAfterTheRebuildGetsTheFirstReplyAndNoNewEvents() {
+    recovery.assigned(0, 0);
+    var juan = tomar(TAG, JUAN);
+    CommandReply first = decide(juan).reply();
+    spools.loseEverything();
+    recovery.lost(0);
+
+    CommandOutcome retry = decide(juan);
+
+    assertThat(retry.events()).isEmpty();
+    assertThat(retry.reply()).isEqualTo(first);
+  }
+
+  @Test
+  void aStoreThatHoldsWhatWasAppliedIsNotRebuilt() {
+    spools.applied.put(0, 41L);
+    recovery.assigned(0, 42);
+
+    decide(tomar(TAG, JUAN));
+
+    assertThat(log.replays).isZero();
+  }
+
+  @Test
+  void aStoreBehindTheCommittedPositionIsRebuilt() {
+    spools.applied.put(0, 10L); // a replica that missed the writes of offsets 11..41
+    recovery.assigned(0, 42);
+
+    decide(tomar(TAG, JUAN));
+
+    assertThat(log.replays).isEqualTo(1);
+    assertThat(registry.counter("zeues.store.rebuilds").count()).isEqualTo(1);
+  }
+
+  /** The event log: what the listener published, replayed on demand. */
+  static final class RecordingLog implements EventLog {
+    final List<OccupationEvent> events = new ArrayList<>();
+    int replays;
+
+    @Override
+    public long replay(int partition, Consumer<OccupationEvent> sink) {
+      replays++;
+      events.forEach(sink);
+      return events.size();
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package cl.zeues.occupation.processor.occupation.redis;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+
+/**
+ * A real {@code redis-server} of a test's own, on a free loopback port, without persistence, so a
+ * test may flush it or kill it without touching the shared Redis other tests use.
+ */
+public final class RedisServerProcess implements AutoCloseable {
+
+  private final int port;
+  private Process process;
+
+  private RedisServerProcess(int port) {
+    this.port = port;
+    this.process = launch();
+  }
+
+  public static RedisServerProcess start() {
+    return new RedisServerProcess(freePort());
+  }
+
+  public String url() {
+    return "redis://127.0.0.1:" + port;
+  }
+
+  /** FLUSHALL: every key gone, as after an operator's mistake or a failover to an empty replica. */
+  public void flushAll() {
+    RedisClient client = RedisClient.create(url());
+    try (StatefulRedisConnection<String, String> connection = client.connect()) {
+      connection.sync().flushall();
+    } finally {
+      client.shutdown();
+    }
+  }
+
+  /** kill -9 and start again on the same port: without persistence it comes back empty. */
+  public void restart(Duration down) throws InterruptedException {
+    process.destroyForcibly().waitFor();
+    Thread.sleep(down.toMillis());
+    process = launch();
+  }
+
+  @Override
+  public void close() {
+    process.destroyForcibly();
+  }
+
+  private Process launch() {
+    try {
+      Process started =
+          new ProcessBuilder(
+                  "redis-server",
+                  "--port",
+                  String.valueOf(port),
+                  "--bind",
+                  "127.0.0.1",
+                  "--save",
+                  "",
+                  "--appendonly",
+                  "no")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .pollInterval(Duration.ofMillis(50))
+          .ignoreExceptions()
+          .until(this::answersPing);
+      return started;
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "cannot start redis-server (is it installed and on the PATH?): " + e.getMessage(), e);
+    }
+  }
+
+  private boolean answersPing() throws IOException {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+      socket.setSoTimeout(500);
+      OutputStream out = socket.getOutputStream();
+      out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+      InputStream in = socket.getInputStream();
+      byte[] answer = in.readNBytes(7);
+      return new String(answer, StandardCharsets.US_ASCII).startsWith("+PONG");
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
