@@ -368,20 +368,29 @@ public final class LocalStack implements AutoCloseable {
     log.info("catalog import from the sheet in {} ms", millisSince(t));
   }
 
-  /** Every earlier start recorded its Redis stamp; a different one means Redis lost the state. */
+  /**
+   * Every earlier start stamped its Redis database with the log's cluster id. No stamp means Redis
+   * lost the lock state (restarted without persistence): the database is emptied and stamped, and
+   * the processor rebuilds the lock state from the event log before deciding. Another log's stamp
+   * means another stack uses that database: refused, never overwritten.
+   */
   private void requireRedisMatches(String clusterId) {
     String stamped = redis.stampedClusterId();
-    if (!clusterId.equals(stamped)) {
+    if (stamped == null) {
+      redis.resetFor(clusterId);
+      log.warn(
+          "Redis {} no longer holds the lock state of the event log in {} (restarted without"
+              + " persistence?); the processor rebuilds it from the log before deciding",
+          redis(),
+          settings.dataDir());
+    } else if (!clusterId.equals(stamped)) {
       throw new StartRefused(
           "Redis "
               + redis()
-              + (stamped == null
-                  ? " no longer holds the lock state of the event log in "
-                  : " holds the lock state of another event log than the one in ")
+              + " holds the lock state of another event log than the one in "
               + settings.dataDir()
-              + " (Redis restarted without persistence, or another stack uses that database);"
-              + " start over with --reset=true (deletes the data folder), or use --redis-url of"
-              + " the database this data folder was run with");
+              + " (another stack uses that database); start over with --reset=true (deletes the"
+              + " data folder), or use --redis-url of the database this data folder was run with");
     }
   }
 
