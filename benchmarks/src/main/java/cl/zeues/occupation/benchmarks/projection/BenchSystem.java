@@ -1,5 +1,6 @@
 package cl.zeues.occupation.benchmarks.projection;
 
+import cl.zeues.occupation.benchmarks.support.InProcessKafka;
 import cl.zeues.occupation.events.CloudEventHeaders;
 import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.OccupationEvent;
@@ -18,9 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -29,7 +28,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * Everything the bench measures against, in this JVM on loopback: a KRaft broker with {@code
@@ -46,29 +44,23 @@ final class BenchSystem implements AutoCloseable {
   private final List<AutoCloseable> started = new ArrayList<>();
   private final JsonCodec json = new JsonCodec();
   private final AtomicLong sendFailures = new AtomicLong();
-  private final EmbeddedKafkaKraftBroker broker;
+  private final InProcessKafka broker;
   private final SheetsEmulator emulator;
   private @Nullable KafkaProducer<String, byte[]> producer;
   private @Nullable ConfigurableApplicationContext projector;
 
-  private BenchSystem(EmbeddedKafkaKraftBroker broker, SheetsEmulator emulator) {
+  private BenchSystem(InProcessKafka broker, SheetsEmulator emulator) {
     this.broker = broker;
     this.emulator = emulator;
   }
 
   /** Starts it all and waits until the projector owns every partition of the events topic. */
   static BenchSystem start(List<String> tags, List<String> projectorArgs) {
-    EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, Topics.EVENTS.partitions());
-    broker.brokerProperties(
-        Map.of(
-            "group.initial.rebalance.delay.ms", "0",
-            "transaction.state.log.replication.factor", "1",
-            "transaction.state.log.min.isr", "1"));
-    broker.afterPropertiesSet();
+    InProcessKafka broker = InProcessKafka.start(Topics.EVENTS.partitions());
     BenchSystem system = new BenchSystem(broker, new SheetsEmulator());
-    system.started.add(broker::destroy);
+    system.started.add(broker);
     try {
-      system.createEventsTopic();
+      broker.createTopics(List.of(Topics.EVENTS));
       system.startEmulator(tags);
       system.startProducer();
       system.startProjector(projectorArgs);
@@ -81,7 +73,7 @@ final class BenchSystem implements AutoCloseable {
   }
 
   String brokers() {
-    return broker.getBrokersAsString();
+    return broker.brokers();
   }
 
   SheetsEmulator emulator() {
@@ -119,23 +111,6 @@ final class BenchSystem implements AutoCloseable {
 
   long sendFailures() {
     return sendFailures.get();
-  }
-
-  private void createEventsTopic() {
-    try (Admin admin = admin()) {
-      admin
-          .createTopics(
-              List.of(
-                  new NewTopic(Topics.EVENTS.name(), Topics.EVENTS.partitions(), (short) 1)
-                      .configs(Topics.EVENTS.configs())))
-          .all()
-          .get(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while creating " + Topics.EVENTS.name(), e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("could not create " + Topics.EVENTS.name(), e);
-    }
   }
 
   private void startEmulator(List<String> tags) {
@@ -212,7 +187,7 @@ final class BenchSystem implements AutoCloseable {
   }
 
   private Admin admin() {
-    return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers()));
+    return broker.admin();
   }
 
   private static <T> T running(@Nullable T component) {

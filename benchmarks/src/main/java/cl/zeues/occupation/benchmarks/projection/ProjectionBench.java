@@ -4,6 +4,9 @@ import cl.zeues.occupation.benchmarks.projection.RunResult.EmulatorCounts;
 import cl.zeues.occupation.benchmarks.projection.RunResult.Lag;
 import cl.zeues.occupation.benchmarks.projection.RunResult.Requests;
 import cl.zeues.occupation.benchmarks.projection.RunResult.Storm;
+import cl.zeues.occupation.benchmarks.support.EventGenerator;
+import cl.zeues.occupation.benchmarks.support.Machine;
+import cl.zeues.occupation.benchmarks.support.RatePacer;
 import cl.zeues.occupation.events.OccupationEvent;
 import cl.zeues.occupation.projector.projection.ProjectionSettings;
 import cl.zeues.occupation.projector.sheets.HeaderNames;
@@ -82,7 +85,7 @@ public final class ProjectionBench {
       System.exit(2);
       return;
     }
-    Report.Machine machine = Report.Machine.current();
+    Machine machine = Machine.current("broker, emulator, projector and publisher");
     System.out.println(machine.describe());
     List<String> tags = EventGenerator.tags(options.spools());
     long started = System.nanoTime();
@@ -120,7 +123,7 @@ public final class ProjectionBench {
     System.exit(0);
   }
 
-  private Report run(Report.Machine machine) {
+  private Report run(Machine machine) {
     ProjectionSettings projection = system.projectorBean(ProjectionSettings.class);
     SheetsSettings sheets = system.projectorBean(SheetsSettings.class);
     Report.Setup setup =
@@ -155,8 +158,7 @@ public final class ProjectionBench {
       for (Measured run : measured) {
         results.add(result(run));
       }
-      return new Report(
-          machine, setup, results, watcher.unknownRows(), Report.Machine.loadAverageNow());
+      return new Report(machine, setup, results, watcher.unknownRows(), Machine.loadAverageNow());
     }
   }
 

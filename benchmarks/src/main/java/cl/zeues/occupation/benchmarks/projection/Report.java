@@ -1,18 +1,15 @@
 package cl.zeues.occupation.benchmarks.projection;
 
+import cl.zeues.occupation.benchmarks.support.JsonFiles;
+import cl.zeues.occupation.benchmarks.support.Machine;
+import cl.zeues.occupation.benchmarks.support.TextTable;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The bench's figures as a text table and as JSON.
@@ -22,70 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 record Report(
     Machine machine, Setup setup, List<RunResult> runs, long unknownRows, String loadAverageAtEnd) {
-
-  /** Where the figures come from. */
-  record Machine(
-      String measuredAt,
-      int cores,
-      String cpu,
-      String jvm,
-      String os,
-      long maxHeapMb,
-      String loadAverage,
-      String caveat) {
-
-    static Machine current() {
-      return new Machine(
-          Instant.now().toString(),
-          Runtime.getRuntime().availableProcessors(),
-          cpuModel(),
-          System.getProperty("java.vm.name")
-              + " "
-              + Runtime.version()
-              + " ("
-              + System.getProperty("java.vm.vendor")
-              + ")",
-          System.getProperty("os.name")
-              + " "
-              + System.getProperty("os.version")
-              + " "
-              + System.getProperty("os.arch"),
-          Runtime.getRuntime().maxMemory() / (1024 * 1024),
-          loadAverageNow(),
-          "one run on one noisy "
-              + Runtime.getRuntime().availableProcessors()
-              + "-core machine, broker, emulator, projector and publisher sharing it:"
-              + " read the figures as orders of magnitude, not as a specification");
-    }
-
-    String describe() {
-      return String.format(
-          "machine: %d cores (%s), %s, %s, max heap %d MB; load average at start %s%n%s",
-          cores, cpu, jvm, os, maxHeapMb, loadAverage, "figures: " + caveat);
-    }
-
-    /** {@code /proc/loadavg}'s 1, 5 and 15 minute figures: how busy the machine was. */
-    static String loadAverageNow() {
-      try {
-        String[] fields = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
-        return fields[0] + " " + fields[1] + " " + fields[2];
-      } catch (IOException | RuntimeException e) {
-        return "unknown";
-      }
-    }
-
-    private static String cpuModel() {
-      try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-        return lines
-            .filter(line -> line.startsWith("model name"))
-            .map(line -> line.substring(line.indexOf(':') + 1).strip())
-            .findFirst()
-            .orElse("unknown cpu");
-      } catch (IOException | RuntimeException e) {
-        return "unknown cpu";
-      }
-    }
-  }
 
   /** What was measured, and with which settings. */
   record Setup(
@@ -188,7 +121,9 @@ record Report(
         row(
             "caught up after last publish (s)",
             r -> orNotCaughtUp(r.caughtUpAfterLastPublishSeconds())));
-    render(rows, out);
+    TextTable table = new TextTable();
+    rows.forEach(table::row);
+    out.append(table.render());
 
     for (RunResult run : runs) {
       RunResult.Storm storm = run.storm();
@@ -226,16 +161,7 @@ record Report(
   }
 
   void writeJson(Path file) throws IOException {
-    JsonMapper mapper =
-        JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    Files.writeString(file, mapper.writeValueAsString(this) + "\n");
+    JsonFiles.write(this, file);
   }
 
   private String[] header() {
@@ -256,25 +182,8 @@ record Report(
     return cells;
   }
 
-  private static void render(List<String[]> rows, StringBuilder out) {
-    int columns = rows.getFirst().length;
-    int[] widths = new int[columns];
-    for (String[] row : rows) {
-      for (int c = 0; c < columns; c++) {
-        widths[c] = Math.max(widths[c], row[c].length());
-      }
-    }
-    for (String[] row : rows) {
-      out.append(String.format("%-" + widths[0] + "s", row[0]));
-      for (int c = 1; c < columns; c++) {
-        out.append("  ").append(String.format("%" + widths[c] + "s", row[c]));
-      }
-      out.append('\n');
-    }
-  }
-
   private static String fmt(double value, int decimals) {
-    return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    return TextTable.fmt(value, decimals);
   }
 
   private static String orNotCaughtUp(@Nullable Double seconds) {

@@ -1,4 +1,4 @@
-package cl.zeues.occupation.benchmarks.projection;
+package cl.zeues.occupation.benchmarks.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +33,33 @@ class EventGeneratorTest {
       }
     }
 
+    folded.forEach((tag, state) -> assertThat(state.version()).isEqualTo(generator.version(tag)));
+  }
+
+  @Test
+  void aLeaseEndShareAddsForceReleasesAndExpiriesThatStillFold() {
+    List<String> tags = EventGenerator.tags(100);
+    EventGenerator generator = new EventGenerator(tags, 3, 0.2);
+    Map<String, SpoolState> folded = new HashMap<>();
+    Set<String> types = new HashSet<>();
+
+    for (int i = 0; i < 3_000; i++) {
+      for (OccupationEvent event : generator.next(T0.plusSeconds(i))) {
+        SpoolState before =
+            folded.getOrDefault(event.tagSpool(), SpoolState.initial(event.tagSpool()));
+        folded.put(event.tagSpool(), before.evolve(event));
+        types.add(event.getClass().getSimpleName());
+      }
+    }
+
+    assertThat(types)
+        .contains(
+            "SpoolTomado",
+            "SpoolPausado",
+            "SpoolCompletado",
+            "SpoolCancelado",
+            "OcupacionLiberada",
+            "OcupacionExpirada");
     folded.forEach((tag, state) -> assertThat(state.version()).isEqualTo(generator.version(tag)));
   }
 

@@ -1,4 +1,4 @@
-package cl.zeues.occupation.benchmarks.projection;
+package cl.zeues.occupation.benchmarks.support;
 
 import cl.zeues.occupation.domain.Decision;
 import cl.zeues.occupation.domain.Decision.Accepted;
@@ -11,6 +11,8 @@ import cl.zeues.occupation.domain.SpoolState;
 import cl.zeues.occupation.events.OccupationCommand;
 import cl.zeues.occupation.events.OccupationCommand.Cancelar;
 import cl.zeues.occupation.events.OccupationCommand.Completar;
+import cl.zeues.occupation.events.OccupationCommand.ExpirarOcupacion;
+import cl.zeues.occupation.events.OccupationCommand.LiberarOcupacion;
 import cl.zeues.occupation.events.OccupationCommand.Pausar;
 import cl.zeues.occupation.events.OccupationCommand.Tomar;
 import cl.zeues.occupation.events.OccupationEvent;
@@ -33,9 +35,10 @@ import org.jspecify.annotations.Nullable;
  * OccupationDecider} decides for a command that fits the spool's current state (versions 1..n per
  * spool, TOMAR only on a free spool, PAUSAR/CANCELAR/COMPLETAR only by the occupant). Spools are
  * picked at random; a spool with ARM and SOLD both completed takes no more events. Seeded, so two
- * generators with the same seed and spools produce the same commands (event times differ).
+ * generators with the same seed and spools produce the same commands, and the same events when they
+ * are given the same instants.
  */
-final class EventGenerator {
+public final class EventGenerator {
 
   private static final LocalDate MATERIALES = LocalDate.of(2026, 5, 4);
 
@@ -44,10 +47,25 @@ final class EventGenerator {
   private final List<String> live;
   private final Map<String, SpoolState> states = new HashMap<>();
   private final List<Worker> workers;
+  private final double leaseEndShare;
 
-  EventGenerator(List<String> tags, long seed) {
+  /** A generator whose occupations end only by their occupant (PAUSAR, COMPLETAR, CANCELAR). */
+  public EventGenerator(List<String> tags, long seed) {
+    this(tags, seed, 0);
+  }
+
+  /**
+   * @param leaseEndShare the share of an occupied spool's next commands that end the occupation
+   *     without its occupant: half an administrator's force-release, half the sweeper's expiry of a
+   *     lapsed lease (both rare on a shop floor: leases last 12 h, sessions 5-8 h)
+   */
+  public EventGenerator(List<String> tags, long seed, double leaseEndShare) {
+    if (leaseEndShare < 0 || leaseEndShare > 0.5) {
+      throw new IllegalArgumentException("leaseEndShare must be in [0, 0.5], was " + leaseEndShare);
+    }
     this.random = new Random(seed);
     this.live = new ArrayList<>(tags);
+    this.leaseEndShare = leaseEndShare;
     tags.forEach(tag -> states.put(tag, SpoolState.initial(tag)));
     String[] nombres = {"Juan Perez", "Maria Soto", "Pedro Rojas", "Ana Bravo", "Luis Munoz"};
     this.workers =
@@ -57,7 +75,7 @@ final class EventGenerator {
   }
 
   /** The tags of the {@code count} spools of a bench spreadsheet. */
-  static List<String> tags(int count) {
+  public static List<String> tags(int count) {
     return IntStream.range(0, count).mapToObj(i -> String.format("MK-BENCH-SP-%05d", i)).toList();
   }
 
@@ -66,7 +84,7 @@ final class EventGenerator {
    *
    * @throws IllegalStateException when every spool has completed both operations
    */
-  List<OccupationEvent> next(Instant now) {
+  public List<OccupationEvent> next(Instant now) {
     while (!live.isEmpty()) {
       int index = random.nextInt(live.size());
       String tag = live.get(index);
@@ -77,8 +95,9 @@ final class EventGenerator {
         live.removeLast();
         continue;
       }
+      Instant decidedAt = command instanceof ExpirarOcupacion ? command.requestedAt() : now;
       Decision decision =
-          decider.decide(state, command, new SpoolCatalogEntry(tag, MATERIALES), now);
+          decider.decide(state, command, new SpoolCatalogEntry(tag, MATERIALES), decidedAt);
       if (decision instanceof Rejected rejected) {
         throw new IllegalStateException(
             "generated an invalid command " + command + ": " + rejected.message());
@@ -94,7 +113,7 @@ final class EventGenerator {
   }
 
   /** The version a spool's row should show once everything generated so far has landed. */
-  long version(String tag) {
+  public long version(String tag) {
     return states.get(tag).version();
   }
 
@@ -115,6 +134,17 @@ final class EventGenerator {
     }
     Worker occupant = occupation.worker();
     Operacion operacion = occupation.operacion();
+    if (leaseEndShare > 0) {
+      double end = random.nextDouble();
+      if (end < leaseEndShare / 2) {
+        return new LiberarOcupacion(id, tag, "supervisor", "turno terminado", now);
+      }
+      if (end < leaseEndShare) {
+        // The sweeper asks once the lease has lapsed; the decision is taken at that time.
+        return new ExpirarOcupacion(
+            id, tag, occupation.occupationId(), occupation.leaseUntil().plusSeconds(30));
+      }
+    }
     double draw = random.nextDouble();
     boolean mayCancel = operacion != Operacion.ARM || state.sold().trabajador() == null;
     if (draw < 0.10) {

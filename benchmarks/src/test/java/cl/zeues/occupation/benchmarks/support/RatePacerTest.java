@@ -1,4 +1,4 @@
-package cl.zeues.occupation.benchmarks.projection;
+package cl.zeues.occupation.benchmarks.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,361 @@
+package cl.zeues.occupation.benchmarks.commands;
+
+import cl.zeues.occupation.benchmarks.support.Machine;
+import cl.zeues.occupation.events.Worker;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code commands}: the command path under load, against a raw Kafka baseline measured in the same
+ * run on the same broker. Per run, in this order: the baseline relay at the offered rate, commands
+ * straight to the processor over Kafka at the offered rate, the tablets' HTTP path at the offered
+ * rate, then the baseline and the processor flat out. Prints a table per run and the medians, and
+ * writes the same figures as JSON. Asserts nothing about speed; answers that contradict the
+ * decider's prediction are printed loudly and make the exit status 1.
+ */
+@Command(
+    name = "commands",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "The command path (HTTP -> command-api -> Kafka -> processor -> Redis -> Kafka -> API)"
+          + " under load, beside a raw Kafka transactional request/reply baseline on the same"
+          + " broker, in one JVM on loopback."
+    })
+public final class CommandBench implements Callable<Integer> {
+
+  @Option(
+      names = "--rate",
+      description = "offered commands/s in the at-rate phases (default ${DEFAULT-VALUE})")
+  int rate = 500;
+
+  @Option(
+      names = "--seconds",
+      description = "length of every measured phase, seconds (default ${DEFAULT-VALUE})")
+  int seconds = 20;
+
+  @Option(
+      names = "--warmup",
+      description =
+          "seconds each path runs at the rate before the first run, not reported (default"
+              + " ${DEFAULT-VALUE}; 0 skips)")
+  int warmup = 5;
+
+  @Option(
+      names = "--workers",
+      description = "concurrent driver workers (tablets) at a rate (default ${DEFAULT-VALUE})")
+  int workers = 50;
+
+  @Option(
+      names = "--spools",
+      description = "spools each run's at-rate phases spread over (default ${DEFAULT-VALUE})")
+  int spools = 2_500;
+
+  @Option(
+      names = "--flat-out-spools",
+      description = "spools of each run's flat-out processor phase (default ${DEFAULT-VALUE})")
+  int flatOutSpools = 40_000;
+
+  @Option(
+      names = "--max-in-flight",
+      description = "unanswered requests at most, flat out (default ${DEFAULT-VALUE})")
+  int maxInFlight = 2_000;
+
+  @Option(
+      names = "--mix",
+      description = "action weights (default ${DEFAULT-VALUE}); cancelar may be added")
+  String mix = CommandMix.DEFAULT;
+
+  @Option(
+      names = "--conflict-share",
+      description = "share of TOMARs sent to a spool someone else holds (default ${DEFAULT-VALUE})")
+  double conflictShare = 0.1;
+
+  @Option(
+      names = "--runs",
+      description = "repetitions of the whole run; medians are printed (default ${DEFAULT-VALUE})")
+  int runs = 1;
+
+  @Option(
+      names = "--skip-flat-out",
+      description = "only the at-rate phases (no baseline or processor flat out)")
+  boolean skipFlatOut;
+
+  @Option(
+      names = "--redis-url",
+      description =
+          "the Redis the processor and API use; a database of the bench's own (default"
+              + " ${DEFAULT-VALUE}); never flushed, each run's keys are deleted by prefix")
+  String redisUrl = "redis://127.0.0.1:6379/7";
+
+  @Option(
+      names = "--keep-redis",
+      description = "keep each run's Redis keys (default: deleted at the end of the run)")
+  boolean keepRedis;
+
+  @Option(
+      names = "--json",
+      description = "where the figures are written as JSON (default ${DEFAULT-VALUE})")
+  Path json = Path.of("target/commands.json");
+
+  @Option(names = "--seed", description = "seeds the command mix (default ${DEFAULT-VALUE})")
+  long seed = 42;
+
+  private static final int CATALOG_WORKERS = 40;
+  private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
+
+  private final Random prefixes = new Random();
+
+  @Override
+  public Integer call() {
+    CommandMix commandMix;
+    try {
+      commandMix = CommandMix.parse(mix, conflictShare);
+      validate();
+    } catch (IllegalArgumentException e) {
+      System.err.println("commands: " + e.getMessage());
+      return 2;
+    }
+    Machine machine = Machine.current("broker, Redis, processor, API and driver");
+    System.out.println(machine.describe());
+    long started = System.nanoTime();
+    CommandReport report;
+    try (CommandSystem system = CommandSystem.start(redisUrl, CATALOG_WORKERS)) {
+      System.out.printf(
+          "%nstarted in %.1f s: broker %s, API %s, Redis %s, processor concurrency %d%n",
+          (System.nanoTime() - started) / 1e9,
+          system.brokers(),
+          system.apiBase(),
+          redisUrl,
+          system.processorConcurrency());
+      report = measure(machine, system, commandMix);
+    } catch (RuntimeException e) {
+      System.err.println("commands: the bench failed: " + e);
+      e.printStackTrace();
+      return 1;
+    }
+    System.out.println();
+    System.out.print(report.table());
+    try {
+      report.writeJson(json);
+      System.out.println("JSON: " + json.toAbsolutePath());
+    } catch (IOException | RuntimeException e) {
+      System.err.println("could not write " + json + ": " + e);
+    }
+    System.out.printf("total time %.0f s%n", (System.nanoTime() - started) / 1e9);
+    List<String> failures = report.failures();
+    if (!failures.isEmpty()) {
+      System.out.println();
+      System.out.println("!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!");
+      System.out.println("!!! UNEXPECTED ANSWERS: the decider predicted otherwise            !!!");
+      failures.forEach(failure -> System.out.println("!!!   " + failure));
+      System.out.println("!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!");
+      return 1;
+    }
+    return 0;
+  }
+
+  private void validate() {
+    if (rate < 1 || seconds < 1 || workers < 1 || runs < 1 || maxInFlight < 1) {
+      throw new IllegalArgumentException(
+          "--rate, --seconds, --workers, --runs and --max-in-flight must be positive");
+    }
+    if (warmup < 0) {
+      throw new IllegalArgumentException("--warmup must not be negative");
+    }
+    if (spools < 2 * workers) {
+      throw new IllegalArgumentException(
+          "--spools must be at least twice --workers, so workers rarely wait for a free spool");
+    }
+    SpoolTags.of("MK-0000-XX", spools);
+    SpoolTags.of("MK-0000-XX", flatOutSpools);
+  }
+
+  private CommandReport measure(Machine machine, CommandSystem system, CommandMix commandMix) {
+    Duration phase = Duration.ofSeconds(seconds);
+    CommandReport.Setup setup =
+        new CommandReport.Setup(
+            rate,
+            seconds,
+            warmup,
+            workers,
+            spools,
+            flatOutSpools,
+            maxInFlight,
+            commandMix.describe(),
+            conflictShare,
+            CATALOG_WORKERS,
+            system.processorConcurrency(),
+            redisUrl,
+            seed);
+    if (warmup > 0) {
+      warmUp(system, commandMix);
+    }
+    List<CommandReport.Run> results = new ArrayList<>();
+    for (int run = 1; run <= runs; run++) {
+      System.out.printf("%n== run %d of %d ==%n", run, runs);
+      long runSeed = seed + run;
+      SpoolTags atRate = freshTags(system, spools);
+      SpoolTags flatOut = skipFlatOut ? null : freshTags(system, flatOutSpools);
+      SpoolTags baseline = SpoolTags.draw(prefixes, spools);
+      system.publishSpools(atRate.tags());
+      if (flatOut != null) {
+        system.publishSpools(flatOut.tags());
+      }
+      List<PhaseResult> phases = new ArrayList<>();
+      ShopFloor baselineFloor = floor(baseline, system.workers(), commandMix, runSeed);
+      ShopFloor floor = floor(atRate, system.workers(), commandMix, runSeed);
+      try (CommandPath relay = new BaselinePath(system.brokers(), "bench-baseline");
+          CommandPath kafka = new KafkaCommandPath(system.brokers(), "bench-kafka");
+          CommandPath http = new HttpPath(system.apiBase(), ANSWER_TIMEOUT)) {
+        phases.add(
+            atRate(system, "baseline @ " + rate + "/s", "baseline", relay, baselineFloor, false));
+        phases.add(atRate(system, "kafka @ " + rate + "/s", "kafka", kafka, floor, true));
+        phases.add(atRate(system, "HTTP @ " + rate + "/s", "http", http, floor, true));
+        if (flatOut != null) {
+          phases.add(flatOut(system, "baseline flat out", "baseline", relay, baselineFloor, false));
+          ShopFloor flatFloor = floor(flatOut, system.workers(), commandMix, runSeed + 1_000);
+          phases.add(flatOut(system, "processor flat out", "kafka", kafka, flatFloor, true));
+        }
+      } finally {
+        if (!keepRedis) {
+          long deleted = system.deleteSpools(atRate.prefix(), atRate.tags());
+          if (flatOut != null) {
+            deleted += system.deleteSpools(flatOut.prefix(), flatOut.tags());
+          }
+          System.out.printf("deleted this run's %d Redis keys%n", deleted);
+        }
+      }
+      Throwable relayFailure = system.relayFailure();
+      if (relayFailure != null) {
+        throw new IllegalStateException("the baseline relay failed: " + relayFailure, relayFailure);
+      }
+      results.add(
+          new CommandReport.Run(
+              run, atRate.prefix(), flatOut == null ? null : flatOut.prefix(), phases));
+      System.out.print(CommandReport.runTable(results.getLast()));
+    }
+    return new CommandReport(machine, setup, results, Machine.loadAverageNow());
+  }
+
+  /** Each path at the rate for a few seconds, on spools of their own: JIT, connections, caches. */
+  private void warmUp(CommandSystem system, CommandMix commandMix) {
+    System.out.printf("%nwarming up: each path %d s at %d/s (not reported)%n", warmup, rate);
+    SpoolTags tags = freshTags(system, spools);
+    system.publishSpools(tags.tags());
+    ShopFloor floor = floor(tags, system.workers(), commandMix, seed - 1);
+    Duration duration = Duration.ofSeconds(warmup);
+    try (CommandPath relay = new BaselinePath(system.brokers(), "bench-warmup-baseline");
+        CommandPath kafka = new KafkaCommandPath(system.brokers(), "bench-warmup-kafka");
+        CommandPath http = new HttpPath(system.apiBase(), ANSWER_TIMEOUT)) {
+      new LoadDriver(
+              relay,
+              floor(SpoolTags.draw(prefixes, spools), system.workers(), commandMix, seed),
+              ANSWER_TIMEOUT,
+              false)
+          .atRate(rate, workers, duration);
+      new LoadDriver(kafka, floor, ANSWER_TIMEOUT, true).atRate(rate, workers, duration);
+      new LoadDriver(http, floor, ANSWER_TIMEOUT, true).atRate(rate, workers, duration);
+    } finally {
+      if (!keepRedis) {
+        system.deleteSpools(tags.prefix(), tags.tags());
+      }
+    }
+  }
+
+  private PhaseResult atRate(
+      CommandSystem system,
+      String name,
+      String path,
+      CommandPath commands,
+      ShopFloor floor,
+      boolean checked) {
+    System.out.printf(
+        "[%s] %d workers offering %d commands/s for %d s%n", name, workers, rate, seconds);
+    return measured(
+        system,
+        checked,
+        () -> {
+          long start = System.nanoTime();
+          PhaseTally tally =
+              new LoadDriver(commands, floor, ANSWER_TIMEOUT, checked)
+                  .atRate(rate, workers, Duration.ofSeconds(seconds));
+          double span = Math.max(seconds, (tally.lastCompletedAt() - start) / 1e9);
+          return CommandReport.result(
+              name, path, rate, workers, seconds, tally, tally.completedCount() / span);
+        });
+  }
+
+  private PhaseResult flatOut(
+      CommandSystem system,
+      String name,
+      String path,
+      CommandPath commands,
+      ShopFloor floor,
+      boolean checked) {
+    System.out.printf(
+        "[%s] flat out, at most %d in flight, for %d s%n", name, maxInFlight, seconds);
+    return measured(
+        system,
+        checked,
+        () -> {
+          PhaseTally tally =
+              new LoadDriver(commands, floor, ANSWER_TIMEOUT, checked)
+                  .flatOut(maxInFlight, Duration.ofSeconds(seconds));
+          return CommandReport.result(
+              name,
+              path,
+              null,
+              maxInFlight,
+              seconds,
+              tally,
+              tally.completedInWindow() / (double) seconds);
+        });
+  }
+
+  /** Runs a phase, adding the processor's own counters when the processor took part. */
+  private PhaseResult measured(
+      CommandSystem system, boolean processorTakesPart, Supplier<PhaseResult> phase) {
+    ProcessorCounters before = ProcessorCounters.read(system.processorMeters());
+    PhaseResult result = phase.get();
+    if (processorTakesPart) {
+      result = result.withProcessor(ProcessorCounters.read(system.processorMeters()).minus(before));
+    }
+    System.out.printf(
+        "[%s] %d answers, %.0f/s, p50 %.1f ms, p99 %.1f ms%n",
+        result.phase(),
+        result.completed(),
+        result.throughput(),
+        result.responseTime().p50(),
+        result.responseTime().p99());
+    return result;
+  }
+
+  /** Tags under a prefix no earlier run left in Redis. */
+  private SpoolTags freshTags(CommandSystem system, int count) {
+    for (int attempt = 0; attempt < 20; attempt++) {
+      SpoolTags tags = SpoolTags.draw(prefixes, count);
+      if (!system.anyInRedis(tags.tags())) {
+        return tags;
+      }
+    }
+    throw new IllegalStateException("no unused spool prefix found in 20 draws");
+  }
+
+  private static ShopFloor floor(
+      @Nullable SpoolTags tags, List<Worker> workers, CommandMix mix, long seed) {
+    if (tags == null) {
+      throw new IllegalStateException("no spools for this floor");
+    }
+    return new ShopFloor(tags.tags(), workers, mix, seed);
+  }
+}

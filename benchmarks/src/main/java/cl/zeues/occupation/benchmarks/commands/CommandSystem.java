@@ -1,0 +1,322 @@
+package cl.zeues.occupation.benchmarks.commands;
+
+import cl.zeues.occupation.api.CommandApiApplication;
+import cl.zeues.occupation.benchmarks.support.InProcessKafka;
+import cl.zeues.occupation.events.JsonCodec;
+import cl.zeues.occupation.events.SpoolCatalogEntry;
+import cl.zeues.occupation.events.StoreLayout;
+import cl.zeues.occupation.events.Topics;
+import cl.zeues.occupation.events.Worker;
+import cl.zeues.occupation.events.WorkerCatalogEntry;
+import cl.zeues.occupation.processor.ProcessorApplication;
+import cl.zeues.occupation.processor.occupation.ProcessorSettings;
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The command path in this JVM on loopback: an in-process KRaft broker, the real Redis (a database
+ * of the bench's own, never flushed), the real occupation-processor and command-api applications
+ * started from their builders with their own configuration (only ports, the broker's address and
+ * the Redis URL are set), the worker catalog they resolve workers from, and the baseline's
+ * transactional relay beside them on the same broker.
+ */
+final class CommandSystem implements AutoCloseable {
+
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final List<AutoCloseable> started = new ArrayList<>();
+  private final JsonCodec codec = new JsonCodec();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(2))
+          .build();
+  private final String redisUrl;
+  private final InProcessKafka broker;
+  private final KafkaProducer<String, byte[]> catalogs;
+  private final RedisClient redisClient;
+  private final StatefulRedisConnection<String, String> redisConnection;
+  private final List<Worker> workers;
+  private @Nullable ConfigurableApplicationContext processor;
+  private @Nullable ConfigurableApplicationContext api;
+  private @Nullable TransactionalRelay relay;
+  private long spoolsPublished;
+
+  private CommandSystem(String redisUrl, InProcessKafka broker, int workerCount) {
+    this.redisUrl = redisUrl;
+    this.broker = broker;
+    started.add(broker);
+    RedisURI uri = RedisURI.create(redisUrl);
+    uri.setTimeout(Duration.ofSeconds(5));
+    this.redisClient = RedisClient.create(uri);
+    started.add(() -> redisClient.shutdown(Duration.ZERO, Duration.ofSeconds(2)));
+    this.redisConnection = redisClient.connect();
+    started.add(redisConnection);
+    this.catalogs =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.brokers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.LINGER_MS_CONFIG,
+                5),
+            new StringSerializer(),
+            new ByteArraySerializer());
+    started.add(catalogs);
+    this.workers = publishWorkers(workerCount);
+  }
+
+  /**
+   * Starts everything and waits until the processor owns every command partition, both services are
+   * ready and the relay owns its partitions.
+   *
+   * @throws IllegalStateException when something does not start in time
+   */
+  static CommandSystem start(String redisUrl, int workerCount) {
+    InProcessKafka broker = InProcessKafka.start(Topics.COMMANDS.partitions());
+    CommandSystem system;
+    try {
+      List<Topics.Spec> topics = new ArrayList<>(Topics.ALL);
+      topics.add(TransactionalRelay.REQUESTS);
+      topics.add(TransactionalRelay.REPLIES);
+      broker.createTopics(topics);
+      system = new CommandSystem(redisUrl, broker, workerCount);
+    } catch (RuntimeException e) {
+      broker.close();
+      throw e;
+    }
+    try {
+      system.startServices();
+      return system;
+    } catch (RuntimeException e) {
+      system.close();
+      throw e;
+    }
+  }
+
+  private void startServices() {
+    String brokers = broker.brokers();
+    ConfigurableApplicationContext p =
+        ProcessorApplication.builder()
+            .run(
+                "--server.port=0",
+                "--server.address=127.0.0.1",
+                "--spring.kafka.bootstrap-servers=" + brokers,
+                "--zeues.processor.redis-url=" + redisUrl,
+                "--spring.main.banner-mode=off");
+    processor = p;
+    started.add(p::close);
+    ConfigurableApplicationContext a =
+        CommandApiApplication.builder()
+            .run(
+                "--server.port=0",
+                "--server.address=127.0.0.1",
+                "--spring.kafka.bootstrap-servers=" + brokers,
+                "--spring.data.redis.url=" + redisUrl,
+                "--spring.main.banner-mode=off");
+    api = a;
+    started.add(a::close);
+    awaitUntil("the command-api to be ready", () -> ready(port(a)));
+    awaitUntil("the processor to be ready", () -> ready(port(p)));
+    TransactionalRelay r = new TransactionalRelay(brokers, processorConcurrency(), 300);
+    relay = r;
+    started.add(r);
+  }
+
+  String brokers() {
+    return broker.brokers();
+  }
+
+  String apiBase() {
+    return "http://127.0.0.1:" + port(running(api));
+  }
+
+  List<Worker> workers() {
+    return workers;
+  }
+
+  MeterRegistry processorMeters() {
+    return running(processor).getBean(MeterRegistry.class);
+  }
+
+  /** The processor's listener threads: the relay runs as many. */
+  int processorConcurrency() {
+    return running(processor).getBean(ProcessorSettings.class).concurrency();
+  }
+
+  @Nullable Throwable relayFailure() {
+    TransactionalRelay r = relay;
+    return r == null ? null : r.failure();
+  }
+
+  /**
+   * Publishes catalog entries (with materials) for {@code tags}, as the sheet import does, and
+   * waits until the processor's catalog view holds them, so no decision waits for a catch-up.
+   */
+  void publishSpools(List<String> tags) {
+    for (String tag : tags) {
+      catalogs.send(
+          new ProducerRecord<>(
+              Topics.SPOOL_CATALOG.name(),
+              tag,
+              codec.write(new SpoolCatalogEntry(tag, ShopFloor.MATERIALES))));
+    }
+    catalogs.flush();
+    long expected = spoolsPublished += tags.size();
+    awaitUntil(
+        "the processor's spool catalog to hold " + expected + " spools",
+        () -> catalogSize() >= expected);
+  }
+
+  /** Whether Redis already holds a spool of {@code tags} (a prefix some earlier run used). */
+  boolean anyInRedis(List<String> tags) {
+    RedisCommands<String, String> redis = redisConnection.sync();
+    return redis.exists(StoreLayout.spoolKey(tags.getFirst()), StoreLayout.spoolKey(tags.getLast()))
+        > 0;
+  }
+
+  /**
+   * Deletes every Redis key of the spools under {@code prefix} (state, lock, decided commands) and
+   * their lease index entries: the bench's own keys only, found by SCAN, never a flush.
+   *
+   * @return keys deleted
+   */
+  long deleteSpools(String prefix, List<String> tags) {
+    RedisCommands<String, String> redis = redisConnection.sync();
+    String spoolKey = StoreLayout.spoolKey(prefix);
+    // zeues:spool:{MK-4821-QX-* : every key of every spool under the prefix.
+    ScanArgs match =
+        ScanArgs.Builder.matches(spoolKey.substring(0, spoolKey.length() - 1) + "-*").limit(2_000);
+    long deleted = 0;
+    ScanCursor cursor = ScanCursor.INITIAL;
+    do {
+      KeyScanCursor<String> page = redis.scan(cursor, match);
+      if (!page.getKeys().isEmpty()) {
+        deleted += redis.unlink(page.getKeys().toArray(String[]::new));
+      }
+      cursor = page;
+    } while (!cursor.isFinished());
+    for (int from = 0; from < tags.size(); from += 1_000) {
+      redis.zrem(
+          StoreLayout.LEASES,
+          tags.subList(from, Math.min(tags.size(), from + 1_000)).toArray(String[]::new));
+    }
+    return deleted;
+  }
+
+  private List<Worker> publishWorkers(int count) {
+    String[] nombres = {"Juan", "Ana", "Pedro", "María", "Luis", "Carla", "Diego", "Sofía"};
+    String[] apellidos = {"Pérez", "Bravo", "Soto", "Muñoz", "Rojas", "Díaz", "Vega", "Lagos"};
+    List<WorkerCatalogEntry> entries =
+        IntStream.rangeClosed(1, count)
+            .mapToObj(
+                id ->
+                    new WorkerCatalogEntry(
+                        id,
+                        nombres[id % nombres.length],
+                        apellidos[(id / nombres.length) % apellidos.length],
+                        true,
+                        List.of("Armador", "Soldador")))
+            .toList();
+    for (WorkerCatalogEntry entry : entries) {
+      catalogs.send(
+          new ProducerRecord<>(Topics.WORKER_CATALOG.name(), entry.key(), codec.write(entry)));
+    }
+    catalogs.flush();
+    return entries.stream().map(WorkerCatalogEntry::worker).toList();
+  }
+
+  private long catalogSize() {
+    JsonNode health = health(port(running(processor)));
+    JsonNode spools = health == null ? null : health.at("/components/spoolCatalog/details/spools");
+    return spools == null || !spools.isNumber() ? -1 : spools.asLong();
+  }
+
+  private boolean ready(int port) {
+    JsonNode health = health(port);
+    return health != null && "UP".equals(health.path("status").asString());
+  }
+
+  private @Nullable JsonNode health(int port) {
+    try {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                  .timeout(Duration.ofSeconds(5))
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      return JSON.readTree(response.body());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
+  private static int port(ConfigurableApplicationContext context) {
+    return Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "0"));
+  }
+
+  private static void awaitUntil(String what, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "timed out after " + READY_TIMEOUT + " waiting for " + what);
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+    }
+  }
+
+  private static <T> T running(@Nullable T component) {
+    if (component == null) {
+      throw new IllegalStateException("the command system is not running");
+    }
+    return component;
+  }
+
+  /** Stops everything, last started first. */
+  @Override
+  public void close() {
+    for (int i = started.size() - 1; i >= 0; i--) {
+      try {
+        started.get(i).close();
+      } catch (Exception e) {
+        System.err.println("while stopping: " + e);
+      }
+    }
+    started.clear();
+  }
+}

@@ -1,0 +1,74 @@
+package cl.zeues.occupation.benchmarks.commands;
+
+import cl.zeues.occupation.benchmarks.commands.ShopFloor.Planned;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The tablets' path: {@code POST /api/occupation/{tomar|pausar|completar|cancelar}} to the
+ * command-api, with the body the contract describes, over HTTP/1.1 keep-alive connections.
+ */
+final class HttpPath implements CommandPath {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final String apiBase;
+  private final Duration timeout;
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .executor(Executors.newVirtualThreadPerTaskExecutor())
+          .build();
+
+  HttpPath(String apiBase, Duration timeout) {
+    this.apiBase = apiBase;
+    this.timeout = timeout;
+  }
+
+  @Override
+  public CompletableFuture<String> submit(Planned planned) {
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    apiBase
+                        + "/api/occupation/"
+                        + planned.action().name().toLowerCase(Locale.ROOT)))
+            .timeout(timeout)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body(planned)))
+            .build();
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+        .handle(
+            (response, failure) ->
+                failure != null
+                    ? Outcome.ERROR
+                    : Outcome.ofHttp(response.statusCode(), response.body()));
+  }
+
+  /** The JSON a tablet sends; PAUSAR/COMPLETAR/CANCELAR leave {@code operacion} to the server. */
+  static String body(Planned planned) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("tag_spool", planned.tag());
+    body.put("worker_id", planned.worker().id());
+    body.put("worker_nombre", planned.worker().nombre());
+    if (planned.operacion() != null) {
+      body.put("operacion", planned.operacion().name());
+    }
+    return JSON.writeValueAsString(body);
+  }
+
+  @Override
+  public void close() {
+    http.close();
+  }
+}
