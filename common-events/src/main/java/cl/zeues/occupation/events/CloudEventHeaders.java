@@ -3,6 +3,7 @@ package cl.zeues.occupation.events;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * CloudEvents 1.0 Kafka binary-mode headers for an event record: the payload stays plain JSON and
@@ -14,13 +15,43 @@ public final class CloudEventHeaders {
   public static final String SOURCE = "urn:zeues:occupation-processor";
   public static final String CONTENT_TYPE = "application/json";
   static final String TYPE_PREFIX = "cl.zeues.occupation.";
-  static final String TYPE_VERSION = ".v1";
+
+  /**
+   * The event schema version carried in {@code ce_type}. Additive changes (a new optional field, a
+   * new event type) keep it; only a change old readers cannot absorb raises it, together with an
+   * {@link EventUpcasters} step from the previous version.
+   */
+  public static final int CURRENT_VERSION = 1;
+
+  static final String TYPE_VERSION = ".v" + CURRENT_VERSION;
 
   private CloudEventHeaders() {}
 
   /** {@code ce_type} of an event: {@code cl.zeues.occupation.SpoolTomado.v1}. */
   public static String typeOf(OccupationEvent event) {
     return TYPE_PREFIX + event.getClass().getSimpleName() + TYPE_VERSION;
+  }
+
+  /**
+   * The schema version a {@code ce_type} names ({@code cl.zeues.occupation.SpoolTomado.v1} -> 1); a
+   * record without the header is taken as today's version.
+   *
+   * @throws JsonCodec.MalformedRecordException when the header does not end in {@code .v<n>}
+   */
+  public static int versionOf(@Nullable String ceType) {
+    if (ceType == null) {
+      return CURRENT_VERSION;
+    }
+    int dot = ceType.lastIndexOf(".v");
+    try {
+      if (dot < 0) {
+        throw new NumberFormatException("no .v<n> suffix");
+      }
+      return Integer.parseInt(ceType.substring(dot + 2));
+    } catch (NumberFormatException e) {
+      throw new JsonCodec.MalformedRecordException(
+          "ce_type '" + ceType + "' does not end in a schema version like .v1");
+    }
   }
 
   /** The headers, in a stable order, as UTF-8 bytes. */

@@ -1,10 +1,13 @@
 package cl.zeues.occupation.events;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The JSON form of every record on the wire: snake_case names, ISO-8601 times and dates, a {@code
@@ -43,6 +46,31 @@ public final class JsonCodec {
     } catch (JacksonException | NullPointerException | IllegalArgumentException e) {
       throw new MalformedRecordException(
           "not a valid " + type.getSimpleName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads an event record, first rewriting JSON written under an older {@code ce_type} version into
+   * today's shape with {@code upcasters}.
+   *
+   * @param ceType the record's {@code ce_type} header, or null when it has none (today's version)
+   * @throws MalformedRecordException when the record is not a valid event, was written by a newer
+   *     producer, or no upcaster covers its version
+   */
+  public OccupationEvent readEvent(byte[] json, @Nullable String ceType, EventUpcasters upcasters) {
+    int version = CloudEventHeaders.versionOf(ceType);
+    if (version == CloudEventHeaders.CURRENT_VERSION) {
+      return read(json, OccupationEvent.class);
+    }
+    try {
+      JsonNode tree = mapper.readTree(json);
+      if (!(tree instanceof ObjectNode event)) {
+        throw new MalformedRecordException("an event must be a JSON object");
+      }
+      return read(
+          mapper.writeValueAsBytes(upcasters.upcast(event, version)), OccupationEvent.class);
+    } catch (JacksonException e) {
+      throw new MalformedRecordException("not a valid OccupationEvent: " + e.getMessage(), e);
     }
   }
 

@@ -1,9 +1,11 @@
 package cl.zeues.occupation.processor.occupation.kafka;
 
+import cl.zeues.occupation.events.EventUpcasters;
 import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.OccupationEvent;
 import cl.zeues.occupation.events.Topics;
 import cl.zeues.occupation.processor.occupation.EventLog;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +72,12 @@ final class KafkaEventLog implements EventLog {
                   + "; the rebuild is retried with the batch");
         }
         for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-          sink.accept(codec.read(record.value(), OccupationEvent.class));
+          var ceType = record.headers().lastHeader("ce_type");
+          sink.accept(
+              codec.readEvent(
+                  record.value(),
+                  ceType == null ? null : new String(ceType.value(), StandardCharsets.UTF_8),
+                  EventUpcasters.NONE));
           read++;
         }
       }
