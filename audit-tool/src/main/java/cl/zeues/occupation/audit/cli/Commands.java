@@ -50,7 +50,11 @@ public final class Commands {
     PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
     ToolContext context = new ToolContext(outWriter, errWriter, interactive, Clock.systemUTC());
     CommandLine line = new CommandLine(new Root());
+    line.addSubcommand(new ReplayCommand(context));
     line.addSubcommand(new VerifyCommand(context));
+    line.addSubcommand(new HistoryCommand(context));
+    line.addSubcommand(new StateAtCommand(context));
+    line.addSubcommand(new ExportCommand(context));
     line.setOut(outWriter);
     line.setErr(errWriter);
     line.setParameterExceptionHandler(parameterProblem(errWriter));

@@ -1,7 +1,8 @@
 package cl.zeues.occupation.audit.cli;
 
+import cl.zeues.occupation.audit.log.Decoded;
 import cl.zeues.occupation.audit.log.LogReader;
-import cl.zeues.occupation.audit.log.LogRecord;
+import cl.zeues.occupation.audit.log.ParallelDecoder;
 import cl.zeues.occupation.audit.log.Progress;
 import cl.zeues.occupation.audit.log.ReadStats;
 import cl.zeues.occupation.events.JsonCodec;
@@ -32,10 +33,13 @@ abstract class LogCommand implements Callable<Integer> {
     this.context = context;
   }
 
-  /** Reads the log (all partitions when {@code partitions} is null), with progress if wanted. */
-  ReadStats readLog(@Nullable Set<Integer> partitions, Consumer<LogRecord> sink) {
+  /**
+   * Reads and decodes the log (all partitions when {@code partitions} is null), handing every
+   * record on in log order, with progress if wanted.
+   */
+  ReadStats readLog(@Nullable Set<Integer> partitions, Consumer<Decoded> sink) {
     try (LogReader reader = new LogReader(kafka.source())) {
-      return reader.read(partitions, sink, progress("events"));
+      return reader.read(partitions, new ParallelDecoder(sink), progress("events"));
     }
   }
 

@@ -1,5 +1,6 @@
 package cl.zeues.occupation.audit.cli;
 
+import cl.zeues.occupation.audit.log.Decoded;
 import cl.zeues.occupation.audit.log.ReadStats;
 import cl.zeues.occupation.audit.log.RecordRef;
 import cl.zeues.occupation.audit.verify.Finding;
@@ -49,7 +50,7 @@ final class VerifyCommand extends LogCommand {
   @Override
   public Integer call() {
     Verifier verifier = new Verifier(Math.max(0, maxFindings));
-    ReadStats stats = readLog(null, verifier::accept);
+    ReadStats stats = readLog(null, (Decoded decoded) -> verifier.accept(decoded));
     VerifyResult result = verifier.result();
     int exit = result.clean() ? CLEAN : FINDINGS;
     if (output.json) {

@@ -92,10 +92,11 @@ public final class LogReader implements AutoCloseable {
 
   /**
    * Reads {@code partitions} (all when null) from their beginning to the end offsets seen now,
-   * handing each committed record to {@code sink} in fetch order (per partition, offset order).
+   * handing the committed records to {@code sink} one fetched batch at a time, in fetch order (per
+   * partition, offset order).
    */
   public ReadStats read(
-      @Nullable Set<Integer> partitions, Consumer<LogRecord> sink, Progress progress) {
+      @Nullable Set<Integer> partitions, Consumer<List<LogRecord>> sink, Progress progress) {
     long started = System.nanoTime();
     List<TopicPartition> assigned = new ArrayList<>();
     for (int partition : partitions()) {
@@ -134,12 +135,16 @@ public final class LogReader implements AutoCloseable {
       } catch (KafkaException e) {
         throw new CannotRunException("reading " + source.topic() + " failed: " + rootMessage(e), e);
       }
+      List<LogRecord> batch = new ArrayList<>(records.count());
       for (ConsumerRecord<String, byte[]> record : records) {
         Long end = ends.get(new TopicPartition(record.topic(), record.partition()));
         if (end != null && record.offset() < end) {
-          sink.accept(toLogRecord(record));
-          read++;
+          batch.add(toLogRecord(record));
         }
+      }
+      if (!batch.isEmpty()) {
+        sink.accept(batch);
+        read += batch.size();
       }
       if (!records.isEmpty()) {
         lastProgress = System.nanoTime();

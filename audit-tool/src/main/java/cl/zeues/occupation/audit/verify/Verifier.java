@@ -40,6 +40,7 @@ public final class Verifier {
   private final Map<String, SpoolTrack> spools = new HashMap<>();
   private final Map<UUID, Long> eventRefs = new HashMap<>();
   private final Map<UUID, CommandTrack> commands = new HashMap<>();
+  private final Map<Class<?>, String> ceTypes = new HashMap<>();
   private long records;
   private long events;
 
@@ -51,8 +52,14 @@ public final class Verifier {
   }
 
   public void accept(LogRecord record) {
+    accept(decoder.decode(record));
+  }
+
+  /** Checks a record already decoded (decoding is the costly part, and can run in parallel). */
+  public void accept(Decoded decoded) {
     records++;
-    switch (decoder.decode(record)) {
+    LogRecord record = decoded.record();
+    switch (decoded) {
       case Decoded.Malformed m ->
           report(Rule.MALFORMED_EVENT, record.key(), List.of(record.ref()), m.reason());
       case Decoded.Event e -> check(record, e.event());
@@ -71,7 +78,8 @@ public final class Verifier {
           List.of(ref),
           "key " + quoted(record.key()) + " but tag_spool " + quoted(tag));
     }
-    String expectedType = CloudEventHeaders.typeOf(event);
+    String expectedType =
+        ceTypes.computeIfAbsent(event.getClass(), type -> CloudEventHeaders.typeOf(event));
     if (!expectedType.equals(record.ceType())) {
       report(
           Rule.CE_TYPE_MISMATCH,

@@ -61,6 +61,12 @@ public final class ShopHistory {
     return List.copyOf(events);
   }
 
+  /** Drops the recorded events and decisions (the spools' states stay): for very long runs. */
+  public void forget() {
+    events.clear();
+    decisions.clear();
+  }
+
   /** Each accepted command's events: what the processor publishes in one transaction. */
   public List<List<OccupationEvent>> decisions() {
     return List.copyOf(decisions);
