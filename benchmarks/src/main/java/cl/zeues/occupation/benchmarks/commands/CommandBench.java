@@ -93,13 +93,15 @@ public final class CommandBench implements Callable<Integer> {
   @Option(
       names = "--redis-url",
       description =
-          "the Redis the processor and API use; a database of the bench's own (default"
-              + " ${DEFAULT-VALUE}); never flushed, each run's keys are deleted by prefix")
-  String redisUrl = "redis://127.0.0.1:6379/7";
+          "the Redis server (default ${DEFAULT-VALUE}); the bench claims the first empty"
+              + " database from 7 to 15, or the one the URL names (it must be empty), and deletes"
+              + " its keys at the end; it never flushes")
+  String redisUrl = "redis://127.0.0.1:6379";
 
   @Option(
       names = "--keep-redis",
-      description = "keep each run's Redis keys (default: deleted at the end of the run)")
+      description =
+          "keep the Redis keys (default: each run's deleted after it, the rest at the end)")
   boolean keepRedis;
 
   @Option(
@@ -129,15 +131,18 @@ public final class CommandBench implements Callable<Integer> {
     System.out.println(machine.describe());
     long started = System.nanoTime();
     CommandReport report;
-    try (CommandSystem system = CommandSystem.start(redisUrl, CATALOG_WORKERS)) {
+    try (CommandSystem system = CommandSystem.start(redisUrl, CATALOG_WORKERS, keepRedis)) {
       System.out.printf(
           "%nstarted in %.1f s: broker %s, API %s, Redis %s, processor concurrency %d%n",
           (System.nanoTime() - started) / 1e9,
           system.brokers(),
           system.apiBase(),
-          redisUrl,
+          system.redis().url(),
           system.processorConcurrency());
       report = measure(machine, system, commandMix);
+    } catch (IllegalStateException e) {
+      System.err.println("commands: " + e.getMessage());
+      return 1;
     } catch (RuntimeException e) {
       System.err.println("commands: the bench failed: " + e);
       e.printStackTrace();
@@ -195,7 +200,7 @@ public final class CommandBench implements Callable<Integer> {
             conflictShare,
             CATALOG_WORKERS,
             system.processorConcurrency(),
-            redisUrl,
+            system.redis().url(),
             seed);
     if (warmup > 0) {
       warmUp(system, commandMix);
@@ -228,9 +233,9 @@ public final class CommandBench implements Callable<Integer> {
         }
       } finally {
         if (!keepRedis) {
-          long deleted = system.deleteSpools(atRate.prefix(), atRate.tags());
+          long deleted = system.redis().deleteSpools(atRate.prefix(), atRate.tags());
           if (flatOut != null) {
-            deleted += system.deleteSpools(flatOut.prefix(), flatOut.tags());
+            deleted += system.redis().deleteSpools(flatOut.prefix(), flatOut.tags());
           }
           System.out.printf("deleted this run's %d Redis keys%n", deleted);
         }
@@ -267,7 +272,7 @@ public final class CommandBench implements Callable<Integer> {
       new LoadDriver(http, floor, ANSWER_TIMEOUT, true).atRate(rate, workers, duration);
     } finally {
       if (!keepRedis) {
-        system.deleteSpools(tags.prefix(), tags.tags());
+        system.redis().deleteSpools(tags.prefix(), tags.tags());
       }
     }
   }
@@ -344,7 +349,7 @@ public final class CommandBench implements Callable<Integer> {
   private SpoolTags freshTags(CommandSystem system, int count) {
     for (int attempt = 0; attempt < 20; attempt++) {
       SpoolTags tags = SpoolTags.draw(prefixes, count);
-      if (!system.anyInRedis(tags.tags())) {
+      if (!system.redis().anyInRedis(tags.tags())) {
         return tags;
       }
     }

@@ -4,19 +4,11 @@ import cl.zeues.occupation.api.CommandApiApplication;
 import cl.zeues.occupation.benchmarks.support.InProcessKafka;
 import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.SpoolCatalogEntry;
-import cl.zeues.occupation.events.StoreLayout;
 import cl.zeues.occupation.events.Topics;
 import cl.zeues.occupation.events.Worker;
 import cl.zeues.occupation.events.WorkerCatalogEntry;
 import cl.zeues.occupation.processor.ProcessorApplication;
 import cl.zeues.occupation.processor.occupation.ProcessorSettings;
-import io.lettuce.core.KeyScanCursor;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanCursor;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,11 +33,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The command path in this JVM on loopback: an in-process KRaft broker, the real Redis (a database
- * of the bench's own, never flushed), the real occupation-processor and command-api applications
- * started from their builders with their own configuration (only ports, the broker's address and
- * the Redis URL are set), the worker catalog they resolve workers from, and the baseline's
- * transactional relay beside them on the same broker.
+ * The command path in this JVM on loopback: an in-process KRaft broker, the real Redis (an empty
+ * database claimed for this bench alone, never flushed), the real occupation-processor and
+ * command-api applications started from their builders with their own configuration (only ports,
+ * the broker's address and the Redis URL are set), the worker catalog they resolve workers from,
+ * and the baseline's transactional relay beside them on the same broker.
  */
 final class CommandSystem implements AutoCloseable {
 
@@ -59,27 +51,20 @@ final class CommandSystem implements AutoCloseable {
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(2))
           .build();
-  private final String redisUrl;
+  private final BenchRedis redis;
   private final InProcessKafka broker;
   private final KafkaProducer<String, byte[]> catalogs;
-  private final RedisClient redisClient;
-  private final StatefulRedisConnection<String, String> redisConnection;
   private final List<Worker> workers;
   private @Nullable ConfigurableApplicationContext processor;
   private @Nullable ConfigurableApplicationContext api;
   private @Nullable TransactionalRelay relay;
   private long spoolsPublished;
 
-  private CommandSystem(String redisUrl, InProcessKafka broker, int workerCount) {
-    this.redisUrl = redisUrl;
+  private CommandSystem(BenchRedis redis, InProcessKafka broker, int workerCount) {
+    this.redis = redis;
     this.broker = broker;
+    started.add(redis);
     started.add(broker);
-    RedisURI uri = RedisURI.create(redisUrl);
-    uri.setTimeout(Duration.ofSeconds(5));
-    this.redisClient = RedisClient.create(uri);
-    started.add(() -> redisClient.shutdown(Duration.ZERO, Duration.ofSeconds(2)));
-    this.redisConnection = redisClient.connect();
-    started.add(redisConnection);
     this.catalogs =
         new KafkaProducer<>(
             Map.of(
@@ -101,17 +86,28 @@ final class CommandSystem implements AutoCloseable {
    *
    * @throws IllegalStateException when something does not start in time
    */
-  static CommandSystem start(String redisUrl, int workerCount) {
-    InProcessKafka broker = InProcessKafka.start(Topics.COMMANDS.partitions());
+  static CommandSystem start(String redisServer, int workerCount, boolean keepRedis) {
+    BenchRedis redis = BenchRedis.claim(redisServer);
+    if (keepRedis) {
+      redis.keepKeys();
+    }
+    InProcessKafka broker;
+    try {
+      broker = InProcessKafka.start(Topics.COMMANDS.partitions());
+    } catch (RuntimeException e) {
+      redis.close();
+      throw e;
+    }
     CommandSystem system;
     try {
       List<Topics.Spec> topics = new ArrayList<>(Topics.ALL);
       topics.add(TransactionalRelay.REQUESTS);
       topics.add(TransactionalRelay.REPLIES);
       broker.createTopics(topics);
-      system = new CommandSystem(redisUrl, broker, workerCount);
+      system = new CommandSystem(redis, broker, workerCount);
     } catch (RuntimeException e) {
       broker.close();
+      redis.close();
       throw e;
     }
     try {
@@ -131,7 +127,7 @@ final class CommandSystem implements AutoCloseable {
                 "--server.port=0",
                 "--server.address=127.0.0.1",
                 "--spring.kafka.bootstrap-servers=" + brokers,
-                "--zeues.processor.redis-url=" + redisUrl,
+                "--zeues.processor.redis-url=" + redis.url(),
                 "--spring.main.banner-mode=off");
     processor = p;
     started.add(p::close);
@@ -141,7 +137,7 @@ final class CommandSystem implements AutoCloseable {
                 "--server.port=0",
                 "--server.address=127.0.0.1",
                 "--spring.kafka.bootstrap-servers=" + brokers,
-                "--spring.data.redis.url=" + redisUrl,
+                "--spring.data.redis.url=" + redis.url(),
                 "--spring.main.banner-mode=off");
     api = a;
     started.add(a::close);
@@ -197,40 +193,9 @@ final class CommandSystem implements AutoCloseable {
         () -> catalogSize() >= expected);
   }
 
-  /** Whether Redis already holds a spool of {@code tags} (a prefix some earlier run used). */
-  boolean anyInRedis(List<String> tags) {
-    RedisCommands<String, String> redis = redisConnection.sync();
-    return redis.exists(StoreLayout.spoolKey(tags.getFirst()), StoreLayout.spoolKey(tags.getLast()))
-        > 0;
-  }
-
-  /**
-   * Deletes every Redis key of the spools under {@code prefix} (state, lock, decided commands) and
-   * their lease index entries: the bench's own keys only, found by SCAN, never a flush.
-   *
-   * @return keys deleted
-   */
-  long deleteSpools(String prefix, List<String> tags) {
-    RedisCommands<String, String> redis = redisConnection.sync();
-    String spoolKey = StoreLayout.spoolKey(prefix);
-    // zeues:spool:{MK-4821-QX-* : every key of every spool under the prefix.
-    ScanArgs match =
-        ScanArgs.Builder.matches(spoolKey.substring(0, spoolKey.length() - 1) + "-*").limit(2_000);
-    long deleted = 0;
-    ScanCursor cursor = ScanCursor.INITIAL;
-    do {
-      KeyScanCursor<String> page = redis.scan(cursor, match);
-      if (!page.getKeys().isEmpty()) {
-        deleted += redis.unlink(page.getKeys().toArray(String[]::new));
-      }
-      cursor = page;
-    } while (!cursor.isFinished());
-    for (int from = 0; from < tags.size(); from += 1_000) {
-      redis.zrem(
-          StoreLayout.LEASES,
-          tags.subList(from, Math.min(tags.size(), from + 1_000)).toArray(String[]::new));
-    }
-    return deleted;
+  /** The database the processor and the API use, claimed for this bench alone. */
+  BenchRedis redis() {
+    return redis;
   }
 
   private List<Worker> publishWorkers(int count) {
