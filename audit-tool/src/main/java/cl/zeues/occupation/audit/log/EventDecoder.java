@@ -1,5 +1,7 @@
 package cl.zeues.occupation.audit.log;
 
+import cl.zeues.occupation.events.CloudEventHeaders;
+import cl.zeues.occupation.events.EventUpcasters;
 import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.JsonCodec.MalformedRecordException;
 import cl.zeues.occupation.events.OccupationEvent;
@@ -11,11 +13,13 @@ import cl.zeues.occupation.events.OccupationEvent.SpoolPausado;
 import cl.zeues.occupation.events.OccupationEvent.SpoolTomado;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a record's value into an {@link OccupationEvent} with the wire codec, and checks what the
- * codec lets through: the event records accept JSON {@code null} (or an absent field) for every
- * object component, so a payload can parse and still lack its tag, its worker or its times.
+ * Turns a record's value into an {@link OccupationEvent} with the wire codec (through the upcasters
+ * for older schema versions, as every reader of the log must), and checks what the codec lets
+ * through: the event records accept JSON {@code null} (or an absent field) for every object
+ * component, so a payload can parse and still lack its tag, its worker or its times.
  */
 public final class EventDecoder {
 
@@ -30,7 +34,7 @@ public final class EventDecoder {
     }
     OccupationEvent event;
     try {
-      event = json.read(value, OccupationEvent.class);
+      event = json.readEvent(value, schemaType(record.ceType()), EventUpcasters.NONE);
     } catch (MalformedRecordException e) {
       return new Decoded.Malformed(record, shorten(String.valueOf(e.getMessage())));
     }
@@ -46,6 +50,23 @@ public final class EventDecoder {
       return new Decoded.Malformed(record, "version " + event.version() + " is below 1");
     }
     return new Decoded.Event(record, event);
+  }
+
+  /**
+   * The {@code ce_type} to read the payload by: the header when it names a schema version, else
+   * none (today's version), leaving a garbled header to {@code verify}'s CE_TYPE_MISMATCH instead
+   * of hiding a readable event.
+   */
+  private static @Nullable String schemaType(@Nullable String ceType) {
+    if (ceType == null) {
+      return null;
+    }
+    try {
+      CloudEventHeaders.versionOf(ceType);
+      return ceType;
+    } catch (MalformedRecordException e) {
+      return null;
+    }
   }
 
   /** The snake_case names of required fields that are null. */
@@ -79,8 +100,7 @@ public final class EventDecoder {
     return missing;
   }
 
-  private static void require(
-      List<String> missing, String name, @org.jspecify.annotations.Nullable Object value) {
+  private static void require(List<String> missing, String name, @Nullable Object value) {
     if (value == null) {
       missing.add(name);
     }

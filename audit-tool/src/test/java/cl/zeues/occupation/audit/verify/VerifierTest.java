@@ -221,6 +221,17 @@ class VerifierTest {
   }
 
   @Test
+  void anEventFromANewerSchemaVersionCannotBeReadAndIsMalformed() {
+    OccupationEvent taken = shop.tomar("MK-1", ShopHistory.JUAN, Operacion.ARM).get(0);
+    log.add(new LogRecord(0, 0, "MK-1", shop.json(taken), "cl.zeues.occupation.SpoolTomado.v2"));
+
+    Finding finding = onlyFinding(verify(log));
+
+    assertThat(finding.rule()).isEqualTo(Rule.MALFORMED_EVENT);
+    assertThat(finding.detail()).contains("newer producer");
+  }
+
+  @Test
   void theSameEventTwiceIsADuplicateAndCountedOnce() {
     shop.tomar("MK-1", ShopHistory.JUAN, Operacion.ARM);
     log.addAll(shop.records(1));
