@@ -5,7 +5,6 @@ import static cl.zeues.occupation.systemtests.Tablets.json;
 import static cl.zeues.occupation.systemtests.Tablets.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cl.zeues.occupation.domain.SpoolState;
 import cl.zeues.occupation.events.OccupationEvent;
 import cl.zeues.occupation.events.Operacion;
 import cl.zeues.occupation.events.StoreLayout;
@@ -308,7 +307,7 @@ class RaceConditionIT {
                 Collectors.groupingBy(
                     OccupationEvent::tagSpool, LinkedHashMap::new, Collectors.toList()));
     for (Map.Entry<String, List<OccupationEvent>> spool : bySpool.entrySet()) {
-      assertNeverTwoOccupants(spool.getKey(), spool.getValue());
+      LogInvariants.assertNeverTwoOccupants(system, spool.getKey(), spool.getValue());
     }
     Map<UUID, List<OccupationEvent>> byCommand =
         log.stream().collect(Collectors.groupingBy(OccupationEvent::commandId));
@@ -328,23 +327,6 @@ class RaceConditionIT {
         calls.stream().collect(Collectors.groupingBy(Call::code, Collectors.counting())),
         bySpool.values().stream().mapToInt(List::size).sum(),
         bySpool.size());
-  }
-
-  /** Versions 1..n without gaps, and no TOMAR while another worker holds the spool. */
-  static void assertNeverTwoOccupants(String tag, List<OccupationEvent> events) {
-    SpoolState state = SpoolState.initial(tag);
-    for (OccupationEvent event : events) {
-      assertThat(event.version()).as("version of %s", event).isEqualTo(state.version() + 1);
-      if (event instanceof OccupationEvent.SpoolTomado) {
-        assertThat(state.occupation()).as("%s taken while occupied: %s", tag, event).isNull();
-      }
-      state = state.evolve(event);
-    }
-    String ocupadoPor = system.redis().hget(StoreLayout.spoolKey(tag), StoreLayout.F_OCUPADO_POR);
-    String expected = state.occupation() == null ? "" : state.occupation().worker().token();
-    assertThat(ocupadoPor).as("Redis occupant of %s", tag).isEqualTo(expected);
-    assertThat(system.redis().hget(StoreLayout.spoolKey(tag), StoreLayout.F_VERSION))
-        .isEqualTo(String.valueOf(state.version()));
   }
 
   /** A 202 means "decided later": wait until its outcome is known. */

@@ -6,6 +6,7 @@ import cl.zeues.occupation.events.OccupationEvent;
 import cl.zeues.occupation.events.SpoolCatalogEntry;
 import cl.zeues.occupation.events.Topics;
 import cl.zeues.occupation.events.WorkerCatalogEntry;
+import cl.zeues.occupation.localstack.RestartableKafka;
 import cl.zeues.occupation.processor.ProcessorApplication;
 import cl.zeues.occupation.projector.ProjectorApplication;
 import cl.zeues.occupation.projector.sheets.ShopSpreadsheet;
@@ -17,10 +18,14 @@ import com.google.api.services.sheets.v4.Sheets;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,14 +33,21 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -46,6 +58,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The whole occupation core on one machine: a real KRaft broker (in-process), the real Redis, N
@@ -64,11 +77,14 @@ final class ZeuesSystem implements AutoCloseable {
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(5))
           .build();
-  private final EmbeddedKafkaKraftBroker broker;
+  private final @Nullable EmbeddedKafkaKraftBroker embeddedBroker;
+  private final @Nullable RestartableKafka restartableBroker;
+  private final @Nullable Path brokerDir;
   private final KafkaProducer<String, byte[]> producer;
   private final RedisClient redisClient;
   private final StatefulRedisConnection<String, String> redisConnection;
   private final List<ConfigurableApplicationContext> processors = new CopyOnWriteArrayList<>();
+  private final List<ServiceProcess> processorProcesses = new CopyOnWriteArrayList<>();
   private final Class<?>[] processorExtras;
   private final String redisUrl;
   private @Nullable ConfigurableApplicationContext api;
@@ -78,16 +94,30 @@ final class ZeuesSystem implements AutoCloseable {
   private @Nullable ConfigurableApplicationContext projector;
   private String projectorBase = "";
 
-  private ZeuesSystem(Class<?>[] processorExtras, String redisUrl) {
+  private ZeuesSystem(Class<?>[] processorExtras, String redisUrl, boolean restartable) {
     this.processorExtras = processorExtras;
     this.redisUrl = redisUrl;
-    broker = new EmbeddedKafkaKraftBroker(1, Topics.COMMANDS.partitions());
-    broker.brokerProperties(
-        Map.of(
-            "group.initial.rebalance.delay.ms", "0",
-            "transaction.state.log.replication.factor", "1",
-            "transaction.state.log.min.isr", "1"));
-    broker.afterPropertiesSet();
+    if (restartable) {
+      embeddedBroker = null;
+      brokerDir = temporaryDirectory();
+      restartableBroker =
+          new RestartableKafka(brokerDir, ServiceProcess.freePort(), ServiceProcess.freePort());
+      restartableBroker.start();
+      restartableBroker.createTopics();
+    } else {
+      brokerDir = null;
+      restartableBroker = null;
+      embeddedBroker = new EmbeddedKafkaKraftBroker(1, Topics.COMMANDS.partitions());
+      embeddedBroker.brokerProperties(
+          Map.of(
+              "group.initial.rebalance.delay.ms", "0",
+              "transaction.state.log.replication.factor", "1",
+              "transaction.state.log.min.isr", "1",
+              // A killed processor's open transaction blocks read_committed readers until the
+              // broker aborts it; look for timed-out transactions every second, not every 10 s.
+              "transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000"));
+      embeddedBroker.afterPropertiesSet();
+    }
     producer =
         new KafkaProducer<>(
             Map.of(
@@ -118,6 +148,9 @@ final class ZeuesSystem implements AutoCloseable {
     private int processors = 1;
     private Class<?>[] processorExtras = {};
     private String redisUrl = REDIS_URL;
+    private boolean restartableBroker;
+    private int processorProcesses;
+    private List<String> processArguments = List.of();
 
     private Builder() {}
 
@@ -141,16 +174,63 @@ final class ZeuesSystem implements AutoCloseable {
       return this;
     }
 
+    /**
+     * A broker that {@link #stopBroker()} and {@link #startBroker()} can take down and bring back
+     * on the same port with the same log (local-stack's KRaft broker in a temporary folder) instead
+     * of spring-kafka-test's embedded one.
+     */
+    Builder restartableBroker() {
+      this.restartableBroker = true;
+      return this;
+    }
+
+    /**
+     * {@code count} more processors, each a real {@code java -jar} process (so a test can SIGKILL
+     * one), with this system's settings plus {@code extraArguments}; launched while the API starts.
+     */
+    Builder processorProcesses(int count, List<String> extraArguments) {
+      this.processorProcesses = count;
+      this.processArguments = List.copyOf(extraArguments);
+      return this;
+    }
+
     /** Starts everything and waits until the API is ready and every partition has an owner. */
     ZeuesSystem start() {
-      ZeuesSystem system = new ZeuesSystem(processorExtras, redisUrl);
+      ZeuesSystem system = new ZeuesSystem(processorExtras, redisUrl, restartableBroker);
       try {
         system.workers(IntStream.rangeClosed(1, 40).toArray());
-        for (int i = 0; i < processors; i++) {
-          system.addProcessor();
+        List<String> arguments = new ArrayList<>(system.processorArguments());
+        arguments.addAll(processArguments);
+        List<CompletableFuture<ServiceProcess>> launching =
+            IntStream.range(0, processorProcesses)
+                .mapToObj(
+                    i ->
+                        CompletableFuture.supplyAsync(
+                            () ->
+                                ServiceProcess.start(
+                                    ServiceProcess.Service.PROCESSOR,
+                                    "processor-" + i + "-" + Long.toString(System.nanoTime(), 36),
+                                    arguments)))
+                .toList();
+        try {
+          for (int i = 0; i < processors; i++) {
+            system.addProcessor();
+          }
+          system.startApi();
+        } finally {
+          for (CompletableFuture<ServiceProcess> process : launching) {
+            try {
+              system.processorProcesses.add(process.join());
+            } catch (CompletionException e) {
+              throw new IllegalStateException("a processor process did not start", e.getCause());
+            }
+          }
         }
-        system.startApi();
-        system.awaitPartitionsAssigned();
+        if (processorProcesses > 0) {
+          system.awaitProcessorGroup(processors + processorProcesses, Duration.ofSeconds(60));
+        } else if (processors > 0) {
+          system.awaitPartitionsAssigned();
+        }
         return system;
       } catch (RuntimeException e) {
         system.close();
@@ -164,7 +244,34 @@ final class ZeuesSystem implements AutoCloseable {
   }
 
   String brokers() {
-    return broker.getBrokersAsString();
+    return restartableBroker != null
+        ? restartableBroker.bootstrap()
+        : Objects.requireNonNull(embeddedBroker).getBrokersAsString();
+  }
+
+  /** Takes the (restartable) broker down: a controlled shutdown, its log kept. */
+  void stopBroker() {
+    requireRestartable().stop();
+  }
+
+  /** Brings the broker back on the same port with the same log; returns once it answers. */
+  void startBroker() {
+    requireRestartable().start();
+  }
+
+  private RestartableKafka requireRestartable() {
+    if (restartableBroker == null) {
+      throw new IllegalStateException("start the system with builder().restartableBroker()");
+    }
+    return restartableBroker;
+  }
+
+  private static Path temporaryDirectory() {
+    try {
+      return Files.createTempDirectory("zeues-broker-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("no temporary folder for the broker", e);
+    }
   }
 
   RedisCommands<String, String> redis() {
@@ -180,14 +287,20 @@ final class ZeuesSystem implements AutoCloseable {
   private ConfigurableApplicationContext runProcessor() {
     List<Object> sources = new ArrayList<>(List.of(ProcessorApplication.class));
     sources.addAll(List.of(processorExtras));
+    List<String> arguments = new ArrayList<>(List.of("--server.port=0"));
+    arguments.addAll(processorArguments());
     return ProcessorApplication.builder()
         .sources(sources.toArray(Class<?>[]::new))
-        .run(
-            "--server.port=0",
-            "--spring.kafka.bootstrap-servers=" + brokers(),
-            "--zeues.processor.redis-url=" + redisUrl,
-            "--zeues.processor.concurrency=3",
-            "--zeues.processor.sweep-interval=1h");
+        .run(arguments.toArray(String[]::new));
+  }
+
+  /** A processor's settings for this system, as {@code --name=value} arguments (no port). */
+  List<String> processorArguments() {
+    return List.of(
+        "--spring.kafka.bootstrap-servers=" + brokers(),
+        "--zeues.processor.redis-url=" + redisUrl,
+        "--zeues.processor.concurrency=" + PROCESSOR_CONCURRENCY,
+        "--zeues.processor.sweep-interval=1h");
   }
 
   void stopProcessor(int index) {
@@ -205,6 +318,11 @@ final class ZeuesSystem implements AutoCloseable {
     processors.set(index, fresh);
     awaitPartitionsAssigned();
     return fresh;
+  }
+
+  /** The processors running as their own operating-system processes, in launch order. */
+  List<ServiceProcess> processorProcesses() {
+    return processorProcesses;
   }
 
   List<ConfigurableApplicationContext> processors() {
@@ -227,6 +345,11 @@ final class ZeuesSystem implements AutoCloseable {
     Awaitility.await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> get("/actuator/health/readiness").status() == 200);
+  }
+
+  /** http://127.0.0.1:port of the API. */
+  String apiBase() {
+    return apiBase;
   }
 
   /**
@@ -261,20 +384,47 @@ final class ZeuesSystem implements AutoCloseable {
    * the sheets-projector against it; its catalog import runs when {@link #importCatalog()} asks.
    */
   void startSheets(ShopSpreadsheet spreadsheet) {
-    emulator = new SheetsEmulator();
-    emulator.start(EmulatorConfig.defaults().withWritesPerMinute(0));
-    emulator.putSpreadsheet(SPREADSHEET, spreadsheet.sheets());
-    projector =
-        ProjectorApplication.builder()
-            .run(
-                "--server.port=0",
-                "--spring.kafka.bootstrap-servers=" + brokers(),
-                "--zeues.sheets.spreadsheet-id=" + SPREADSHEET,
-                "--zeues.sheets.root-url=" + emulator.rootUrl(),
-                "--zeues.catalog.scheduled=false",
-                "--zeues.projection.max-wait=200ms");
-    projectorBase =
-        "http://127.0.0.1:" + projector.getEnvironment().getProperty("local.server.port");
+    startEmulator(spreadsheet);
+    startProjector();
+  }
+
+  /** Starts only the sheets emulator (no write quota) holding {@code spreadsheet}. */
+  void startEmulator(ShopSpreadsheet spreadsheet) {
+    SheetsEmulator started = new SheetsEmulator();
+    started.start(EmulatorConfig.defaults().withWritesPerMinute(0));
+    started.putSpreadsheet(SPREADSHEET, spreadsheet.sheets());
+    emulator = started;
+  }
+
+  SheetsEmulator emulator() {
+    return Objects.requireNonNull(emulator, "start the emulator first");
+  }
+
+  /** Starts the sheets-projector in this JVM against the emulator. */
+  void startProjector() {
+    List<String> arguments = new ArrayList<>(List.of("--server.port=0"));
+    arguments.addAll(projectorArguments());
+    ConfigurableApplicationContext started =
+        ProjectorApplication.builder().run(arguments.toArray(String[]::new));
+    projector = started;
+    projectorBase = "http://127.0.0.1:" + started.getEnvironment().getProperty("local.server.port");
+  }
+
+  /** Starts the in-process sheets-projector unless it is running already. */
+  void startProjectorIfStopped() {
+    if (projector == null) {
+      startProjector();
+    }
+  }
+
+  /** A sheets-projector's settings for this system, as {@code --name=value} arguments. */
+  List<String> projectorArguments() {
+    return List.of(
+        "--spring.kafka.bootstrap-servers=" + brokers(),
+        "--zeues.sheets.spreadsheet-id=" + SPREADSHEET,
+        "--zeues.sheets.root-url=" + emulator().rootUrl(),
+        "--zeues.catalog.scheduled=false",
+        "--zeues.projection.max-wait=200ms");
   }
 
   static final String SPREADSHEET = "zeues-system-test";
@@ -282,7 +432,7 @@ final class ZeuesSystem implements AutoCloseable {
   /** The real Google client, pointed at the emulator. */
   Sheets sheets() {
     return new Sheets.Builder(new NetHttpTransport(), GsonFactory.getDefaultInstance(), null)
-        .setRootUrl(Objects.requireNonNull(emulator).rootUrl())
+        .setRootUrl(emulator().rootUrl())
         .setApplicationName("system-tests")
         .build();
   }
@@ -361,6 +511,11 @@ final class ZeuesSystem implements AutoCloseable {
 
   /** Every committed event in the log so far (read_committed, from offset 0, all partitions). */
   List<ConsumerRecord<String, byte[]>> eventRecords() {
+    return records(Topics.EVENTS.name());
+  }
+
+  /** Every committed record of {@code topic} so far (read_committed, from offset 0). */
+  List<ConsumerRecord<String, byte[]>> records(String topic) {
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(
             Map.of(
@@ -370,7 +525,7 @@ final class ZeuesSystem implements AutoCloseable {
             new StringDeserializer(),
             new ByteArrayDeserializer())) {
       List<TopicPartition> partitions =
-          consumer.partitionsFor(Topics.EVENTS.name()).stream()
+          consumer.partitionsFor(topic).stream()
               .map(p -> new TopicPartition(p.topic(), p.partition()))
               .toList();
       consumer.assign(partitions);
@@ -388,6 +543,58 @@ final class ZeuesSystem implements AutoCloseable {
     }
   }
 
+  /** The end offsets of every partition of {@code topic} (what has been written to it). */
+  Map<TopicPartition, Long> endOffsets(String topic) {
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers()),
+            new StringDeserializer(),
+            new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      return consumer.endOffsets(partitions, Duration.ofSeconds(30));
+    }
+  }
+
+  /** Listener threads, so Kafka consumers, per processor instance. */
+  static final int PROCESSOR_CONCURRENCY = 3;
+
+  /**
+   * Waits until the processors' consumer group is stable with {@code instances} processors ({@link
+   * #PROCESSOR_CONCURRENCY} consumers each) sharing every partition of the commands topic; asked of
+   * the broker, so it sees processors in other processes too (a SIGKILLed instance stays in the
+   * group until its session times out).
+   */
+  void awaitProcessorGroup(int instances, Duration within) {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers()))) {
+      Awaitility.await()
+          .atMost(within)
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () -> {
+                ConsumerGroupDescription group =
+                    admin
+                        .describeConsumerGroups(List.of(PROCESSOR_GROUP))
+                        .describedGroups()
+                        .get(PROCESSOR_GROUP)
+                        .get(10, TimeUnit.SECONDS);
+                long owned =
+                    group.members().stream()
+                        .flatMap(m -> m.assignment().topicPartitions().stream())
+                        .filter(tp -> tp.topic().equals(Topics.COMMANDS.name()))
+                        .count();
+                return group.groupState() == GroupState.STABLE
+                    && group.members().size() == instances * PROCESSOR_CONCURRENCY
+                    && owned == Topics.COMMANDS.partitions();
+              });
+    }
+  }
+
+  static final String PROCESSOR_GROUP = "zeues-processor";
+
   List<OccupationEvent> events() {
     return eventRecords().stream().map(r -> codec.read(r.value(), OccupationEvent.class)).toList();
   }
@@ -396,11 +603,17 @@ final class ZeuesSystem implements AutoCloseable {
     return events().stream().filter(e -> e.tagSpool().equals(tag)).toList();
   }
 
-  @Override
-  public void close() {
+  /** Closes the in-process projector (a clean shutdown). */
+  void stopProjector() {
     if (projector != null) {
       projector.close();
+      projector = null;
     }
+  }
+
+  @Override
+  public void close() {
+    stopProjector();
     if (emulator != null) {
       emulator.stop();
     }
@@ -408,9 +621,16 @@ final class ZeuesSystem implements AutoCloseable {
       api.close();
     }
     processors.forEach(ConfigurableApplicationContext::close);
-    producer.close();
+    processorProcesses.forEach(ServiceProcess::close);
+    producer.close(Duration.ofSeconds(5));
     redisConnection.close();
     redisClient.shutdown();
-    broker.destroy();
+    if (embeddedBroker != null) {
+      embeddedBroker.destroy();
+    }
+    if (restartableBroker != null) {
+      restartableBroker.close();
+      FileSystemUtils.deleteRecursively(Objects.requireNonNull(brokerDir).toFile());
+    }
   }
 }

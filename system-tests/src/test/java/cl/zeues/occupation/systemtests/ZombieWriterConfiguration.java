@@ -3,6 +3,7 @@ package cl.zeues.occupation.systemtests;
 import cl.zeues.occupation.domain.SpoolState;
 import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.processor.occupation.OccupationStore;
+import cl.zeues.occupation.processor.occupation.RebuiltPartition;
 import cl.zeues.occupation.processor.occupation.RecordedCommand;
 import cl.zeues.occupation.processor.occupation.StoredSpool;
 import cl.zeues.occupation.processor.occupation.redis.RedisOccupationStore;
@@ -69,6 +70,26 @@ class ZombieWriterConfiguration {
     @Override
     public void recordRejection(String tag, RecordedCommand record) {
       delegate.recordRejection(tag, record);
+    }
+
+    @Override
+    public void expectApplied(int partition, long offset) {
+      delegate.expectApplied(partition, offset);
+    }
+
+    @Override
+    public boolean holdsApplied(int partition) {
+      return delegate.holdsApplied(partition);
+    }
+
+    @Override
+    public void markApplied(int partition, long offset) {
+      delegate.markApplied(partition, offset);
+    }
+
+    @Override
+    public void restore(int partition, RebuiltPartition rebuilt) {
+      delegate.restore(partition, rebuilt);
     }
   }
 }
