@@ -52,6 +52,8 @@ public final class Commands {
     CommandLine line = new CommandLine(new Root());
     line.addSubcommand(new ReplayCommand(context));
     line.addSubcommand(new VerifyCommand(context));
+    line.addSubcommand(new DiffSheetsCommand(context));
+    line.addSubcommand(new RepairSheetsCommand(context));
     line.addSubcommand(new HistoryCommand(context));
     line.addSubcommand(new StateAtCommand(context));
     line.addSubcommand(new ExportCommand(context));

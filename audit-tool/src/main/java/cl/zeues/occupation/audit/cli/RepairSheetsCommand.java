@@ -1,0 +1,114 @@
+package cl.zeues.occupation.audit.cli;
+
+import cl.zeues.occupation.audit.sheets.DriftReport;
+import cl.zeues.occupation.audit.sheets.RepairPlan;
+import cl.zeues.occupation.audit.sheets.SheetGateway;
+import cl.zeues.occupation.audit.sheets.SheetSnapshot;
+import java.util.UUID;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "repair-sheets",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs diff-sheets, then rewrites drifted occupation cells and appends missing Metadata rows."
+          + " Every repair is itself recorded as a Metadata row with Accion REMEDIAR (what changed,"
+          + " before and after, by whom), written before the cells. Duplicated, altered and"
+          + " unexplained Metadata rows and missing Operaciones rows are reported, never changed.",
+      "Exit 0: nothing left to repair; 1: drift that needs people remains (or --dry-run found"
+          + " drift); 2: could not run."
+    })
+final class RepairSheetsCommand extends SheetsCommand {
+
+  @Option(names = "--dry-run", description = "show what would be written; write nothing")
+  boolean dryRun;
+
+  @Option(
+      names = "--operator",
+      paramLabel = "NAME",
+      defaultValue = "${env:USER:-audit-tool}",
+      description = "who repairs, as the REMEDIAR rows name them (default ${DEFAULT-VALUE})")
+  String operator = "audit-tool";
+
+  @Option(
+      names = "--cells-per-request",
+      paramLabel = "N",
+      defaultValue = "5000",
+      description = "cells per write request (default ${DEFAULT-VALUE})")
+  int cellsPerRequest = 5000;
+
+  RepairSheetsCommand(ToolContext context) {
+    super(context);
+  }
+
+  record RepairJson(
+      int exit,
+      boolean dryRun,
+      DiffJson diff,
+      int cellsRewritten,
+      int rowsRepaired,
+      int metadataRowsRestored,
+      int remediarRowsWritten,
+      long writeRequests,
+      int unrepairable) {}
+
+  @Override
+  public Integer call() {
+    try (SheetGateway gateway = new SheetGateway(sheets.target())) {
+      Comparison comparison = compare(gateway);
+      DriftReport report = comparison.report();
+      SheetSnapshot snapshot = comparison.snapshot();
+      RepairPlan plan =
+          RepairPlan.of(report, snapshot, context.clock().instant(), operator, UUID::randomUUID);
+      int unrepairable = report.unrepairable().size();
+      if (!dryRun && !plan.isEmpty()) {
+        // The REMEDIAR rows go first: a repair may fail half-way, but never silently.
+        if (!plan.metadataRows().isEmpty()) {
+          gateway.append(
+              SheetGateway.tableRange(snapshot.metadataSheet(), snapshot.metadataColumns()),
+              plan.metadataRows());
+        }
+        gateway.update(plan.cells(), Math.max(1, cellsPerRequest));
+      }
+      int exit = unrepairable > 0 || (dryRun && !report.clean()) ? FINDINGS : CLEAN;
+      if (output.json) {
+        printJson(
+            new RepairJson(
+                exit,
+                dryRun,
+                json(report.clean() ? CLEAN : FINDINGS, comparison),
+                plan.cells().size(),
+                plan.repairedRows(),
+                plan.restoredEvents(),
+                plan.remediarRows(),
+                gateway.writes(),
+                unrepairable));
+        return exit;
+      }
+      println(header("repair-sheets" + (dryRun ? " --dry-run" : ""), comparison));
+      if (report.clean()) {
+        println("clean: nothing to repair");
+        return exit;
+      }
+      printDrift(report);
+      println(
+          (dryRun ? "would rewrite " : "rewrote ")
+              + count(plan.cells().size())
+              + " cell(s) in "
+              + count(plan.repairedRows())
+              + " row(s), "
+              + (dryRun ? "would restore " : "restored ")
+              + count(plan.restoredEvents())
+              + " Metadata row(s), "
+              + (dryRun ? "would record " : "recorded ")
+              + count(plan.remediarRows())
+              + " REMEDIAR row(s)"
+              + (dryRun ? "; nothing written" : " in " + gateway.writes() + " write request(s)"));
+      if (unrepairable > 0) {
+        println(count(unrepairable) + " difference(s) need people (not changed by this tool)");
+      }
+      return exit;
+    }
+  }
+}

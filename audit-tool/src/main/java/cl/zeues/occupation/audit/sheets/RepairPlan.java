@@ -1,0 +1,134 @@
+package cl.zeues.occupation.audit.sheets;
+
+import cl.zeues.occupation.audit.log.RecordRef;
+import cl.zeues.occupation.domain.SpoolState;
+import cl.zeues.occupation.events.JsonCodec;
+import cl.zeues.occupation.events.OccupationEvent;
+import cl.zeues.occupation.projector.projection.ProjectorRendering;
+import cl.zeues.occupation.projector.sheets.HeaderNames;
+import com.google.api.services.sheets.v4.model.ValueRange;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * What {@code repair-sheets} writes for a {@link DriftReport}: every drifted owned cell rewritten
+ * with the value the projector would write, every missing {@code Metadata} row appended as the
+ * projector renders it, and for each repair a {@code Metadata} row with {@code Accion} {@value
+ * SheetDiff#REMEDIAR} saying what was changed (before and after) or restored, and by whom. Drift
+ * that is not {@link DriftKind#repairable() repairable} is left for people.
+ *
+ * @param cells one range per cell, {@code RAW}
+ * @param metadataRows restored rows and REMEDIAR rows, laid out by the sheet's columns
+ * @param repairedRows {@code Operaciones} rows touched
+ * @param restoredEvents {@code Metadata} rows restored
+ */
+public record RepairPlan(
+    List<ValueRange> cells,
+    List<List<Object>> metadataRows,
+    int repairedRows,
+    int restoredEvents,
+    int remediarRows) {
+
+  public static final String CELLS = "REMEDIAR_CELDAS";
+  public static final String METADATA = "REMEDIAR_METADATA";
+
+  private static final JsonCodec JSON = new JsonCodec();
+
+  public boolean isEmpty() {
+    return cells.isEmpty() && metadataRows.isEmpty();
+  }
+
+  public static RepairPlan of(
+      DriftReport report,
+      SheetSnapshot snapshot,
+      Instant now,
+      String operator,
+      Supplier<UUID> ids) {
+    Map<String, Integer> opColumns = snapshot.operacionesColumns();
+    Map<String, Integer> mdColumns = snapshot.metadataColumns();
+    String opRef = HeaderNames.sheetRef(snapshot.operacionesSheet());
+    List<ValueRange> cells = new ArrayList<>();
+    Map<Integer, List<Drift>> byRow = new LinkedHashMap<>();
+    for (Drift drift : report.drift()) {
+      if (drift.kind() == DriftKind.CELL_DRIFT && drift.row() != null && drift.column() != null) {
+        byRow.computeIfAbsent(drift.row(), row -> new ArrayList<>()).add(drift);
+      }
+    }
+    List<List<Object>> rows = new ArrayList<>();
+    int remediar = 0;
+    for (Map.Entry<Integer, List<Drift>> entry : byRow.entrySet()) {
+      int row = entry.getKey();
+      String tag = String.valueOf(entry.getValue().get(0).tagSpool());
+      SpoolState state = report.states().get(tag);
+      Map<String, Object> values =
+          state == null ? Map.of() : ProjectorRendering.operacionesCells(state);
+      List<Map<String, Object>> changes = new ArrayList<>();
+      for (Drift drift : entry.getValue()) {
+        String column = drift.column();
+        Object value = values.getOrDefault(column, "");
+        cells.add(
+            new ValueRange()
+                .setRange(opRef + "!" + HeaderNames.letters(opColumns.get(column)) + row)
+                .setValues(List.of(List.of(value))));
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("column", column);
+        change.put("before", drift.actual());
+        change.put("after", String.valueOf(value));
+        changes.add(change);
+      }
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("repair", "cells");
+      json.put("sheet", snapshot.operacionesSheet());
+      json.put("row", row);
+      if (state != null) {
+        json.put("version", state.version());
+      }
+      json.put("cells", changes);
+      rows.add(remediar(ids.get(), now, CELLS, tag, operator, json, mdColumns));
+      remediar++;
+    }
+    int restored = 0;
+    for (Map.Entry<OccupationEvent, RecordRef> missing : report.missingEvents().entrySet()) {
+      OccupationEvent event = missing.getKey();
+      rows.add(SheetGateway.metadataRow(ProjectorRendering.metadataRow(event), mdColumns));
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("repair", "metadata_row");
+      json.put("event_id", event.eventId().toString());
+      json.put("version", event.version());
+      json.put("partition", missing.getValue().partition());
+      json.put("offset", missing.getValue().offset());
+      rows.add(remediar(ids.get(), now, METADATA, event.tagSpool(), operator, json, mdColumns));
+      restored++;
+      remediar++;
+    }
+    return new RepairPlan(cells, rows, byRow.size(), restored, remediar);
+  }
+
+  private static List<Object> remediar(
+      UUID id,
+      Instant now,
+      String tipo,
+      String tag,
+      String operator,
+      Map<String, Object> json,
+      Map<String, Integer> columns) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put(ProjectorRendering.METADATA_ID, id.toString());
+    row.put("Timestamp", ProjectorRendering.timestamp(now));
+    row.put("Evento_Tipo", tipo);
+    row.put("TAG_SPOOL", ProjectorRendering.neutralize(tag));
+    row.put("Worker_ID", "");
+    row.put("Worker_Nombre", ProjectorRendering.neutralize(operator));
+    row.put("Operacion", "");
+    row.put("Accion", SheetDiff.REMEDIAR);
+    row.put("Fecha_Operacion", ProjectorRendering.date(now));
+    row.put("Metadata_JSON", JSON.writeString(json));
+    row.put("N_UNION", "");
+    return SheetGateway.metadataRow(row, columns);
+  }
+}

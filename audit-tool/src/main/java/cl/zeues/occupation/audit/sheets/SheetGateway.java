@@ -1,0 +1,281 @@
+package cl.zeues.occupation.audit.sheets;
+
+import cl.zeues.occupation.audit.log.CannotRunException;
+import cl.zeues.occupation.audit.sheets.SheetSnapshot.Row;
+import cl.zeues.occupation.projector.projection.ProjectorRendering;
+import cl.zeues.occupation.projector.projection.ProjectorRequests;
+import cl.zeues.occupation.projector.projection.ProjectorRequests.SheetsFailure;
+import cl.zeues.occupation.projector.sheets.HeaderNames;
+import cl.zeues.occupation.projector.sheets.ProjectorSheetsClient;
+import com.google.api.services.sheets.v4.Sheets;
+import com.google.api.services.sheets.v4.model.ValueRange;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The spreadsheet through the projector's client and request layer (same quota spreading, same
+ * 429/5xx handling), with what a command-line tool needs on top: every request has a deadline, and
+ * failures become one clear line ({@link CannotRunException}).
+ */
+public final class SheetGateway implements AutoCloseable {
+
+  private final SheetsTarget target;
+  private final Sheets sheets;
+  private final ProjectorRequests requests;
+  private final ScheduledExecutorService watchdog =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> Thread.ofPlatform().daemon().name("sheets-deadline").unstarted(runnable));
+
+  public SheetGateway(SheetsTarget target) {
+    this.target = target;
+    try {
+      sheets =
+          ProjectorSheetsClient.create(
+              target.rootUrl(), target.credentialsFile(), target.requestTimeout());
+    } catch (Exception e) {
+      throw new CannotRunException(
+          "cannot set up the Sheets client for " + target.rootUrl() + ": " + e.getMessage(), e);
+    }
+    requests =
+        ProjectorRendering.requests(
+            sheets,
+            target.spreadsheetId(),
+            target.writesPerMinute(),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(30));
+  }
+
+  public SheetsTarget target() {
+    return target;
+  }
+
+  public Sheets sheets() {
+    return sheets;
+  }
+
+  /** Write requests sent so far, retries included. */
+  public long writes() {
+    return requests.writeAttempts();
+  }
+
+  public long rateLimited() {
+    return requests.rateLimited();
+  }
+
+  /** The header rows of both sheets. */
+  public List<List<Object>> headers() {
+    List<ValueRange> read =
+        call(
+            "read the header rows",
+            target.requestTimeout(),
+            () ->
+                requests.batchGet(
+                    List.of(headerRange(target.operaciones()), headerRange(target.metadata()))));
+    return List.of(firstRow(read, 0), firstRow(read, 1));
+  }
+
+  /** Reads the owned {@code Operaciones} columns and the whole {@code Metadata} table. */
+  public SheetSnapshot read() {
+    List<List<Object>> headers = headers();
+    Map<String, Integer> opColumns =
+        columns(target.operaciones(), headers.get(0), ProjectorRendering.REQUIRED_COLUMNS);
+    Map<String, Integer> mdColumns =
+        columns(target.metadata(), headers.get(1), ProjectorRendering.METADATA_COLUMNS);
+    List<String> ranges = new ArrayList<>();
+    List<String> opNames = new ArrayList<>(opColumns.keySet());
+    for (String name : opNames) {
+      String letters = HeaderNames.letters(opColumns.get(name));
+      ranges.add(HeaderNames.sheetRef(target.operaciones()) + "!" + letters + "2:" + letters);
+    }
+    int first = mdColumns.values().stream().mapToInt(Integer::intValue).min().orElseThrow();
+    int last = mdColumns.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
+    ranges.add(
+        HeaderNames.sheetRef(target.metadata())
+            + "!"
+            + HeaderNames.letters(first)
+            + "2:"
+            + HeaderNames.letters(last));
+    List<ValueRange> read =
+        call(
+            "read " + target.operaciones() + " and " + target.metadata(),
+            target.giveUpAfter(),
+            () -> requests.batchGet(ranges));
+
+    int rows = 0;
+    for (int i = 0; i < opNames.size(); i++) {
+      rows = Math.max(rows, values(read, i).size());
+    }
+    List<Row> operaciones = new ArrayList<>(rows);
+    for (int r = 0; r < rows; r++) {
+      Map<String, Object> cells = new HashMap<>();
+      for (int i = 0; i < opNames.size(); i++) {
+        List<List<Object>> column = values(read, i);
+        if (r < column.size() && !column.get(r).isEmpty() && column.get(r).get(0) != null) {
+          cells.put(opNames.get(i), column.get(r).get(0));
+        }
+      }
+      operaciones.add(new Row(r + 2, cells));
+    }
+    List<List<Object>> table = values(read, opNames.size());
+    List<Row> metadata = new ArrayList<>(table.size());
+    for (int r = 0; r < table.size(); r++) {
+      List<Object> cellsRead = table.get(r);
+      Map<String, Object> cells = new HashMap<>();
+      mdColumns.forEach(
+          (name, column) -> {
+            int index = column - first;
+            if (index < cellsRead.size() && cellsRead.get(index) != null) {
+              cells.put(name, cellsRead.get(index));
+            }
+          });
+      if (!cells.isEmpty()) {
+        metadata.add(new Row(r + 2, cells));
+      }
+    }
+    return new SheetSnapshot(
+        target.operaciones(), target.metadata(), opColumns, operaciones, mdColumns, metadata);
+  }
+
+  /** Writes cells, {@code RAW}, in requests of at most {@code perRequest} ranges. */
+  public void update(List<ValueRange> cells, int perRequest) {
+    for (int from = 0; from < cells.size(); from += perRequest) {
+      List<ValueRange> chunk = cells.subList(from, Math.min(cells.size(), from + perRequest));
+      call(
+          "write " + chunk.size() + " cells",
+          target.giveUpAfter(),
+          () -> {
+            requests.batchUpdate(List.copyOf(chunk));
+            return null;
+          });
+    }
+  }
+
+  /** Appends rows after the table in {@code range}, {@code RAW}, inserting rows. */
+  public void append(String range, List<List<Object>> rows) {
+    call(
+        "append " + rows.size() + " rows",
+        target.giveUpAfter(),
+        () -> requests.append(range, rows));
+  }
+
+  /** The range of the {@code Metadata} table: its first to its last column. */
+  public static String tableRange(String sheet, Map<String, Integer> columns) {
+    int first = columns.values().stream().mapToInt(Integer::intValue).min().orElseThrow();
+    int last = columns.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
+    return HeaderNames.sheetRef(sheet)
+        + "!"
+        + HeaderNames.letters(first)
+        + ":"
+        + HeaderNames.letters(last);
+  }
+
+  /** One {@code Metadata} row laid out by the sheet's own columns. */
+  public static List<Object> metadataRow(
+      Map<String, Object> byHeader, Map<String, Integer> columns) {
+    int first = columns.values().stream().mapToInt(Integer::intValue).min().orElseThrow();
+    int last = columns.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
+    List<Object> row = new ArrayList<>();
+    for (int i = first; i <= last; i++) {
+      row.add("");
+    }
+    byHeader.forEach(
+        (name, value) -> {
+          Integer column = columns.get(name);
+          if (column != null) {
+            row.set(column - first, value);
+          }
+        });
+    return row;
+  }
+
+  static Map<String, Integer> columns(String sheet, List<Object> header, List<String> required) {
+    HeaderNames names = HeaderNames.of(header);
+    Map<String, Integer> columns = new LinkedHashMap<>();
+    List<String> missing = new ArrayList<>();
+    for (String name : required) {
+      Optional<Integer> index = names.indexOf(name);
+      if (index.isPresent()) {
+        columns.put(name, index.get());
+      } else {
+        missing.add(name);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new CannotRunException(sheet + " misses required column(s) " + missing);
+    }
+    return columns;
+  }
+
+  private interface Request<T> {
+    T run() throws InterruptedException, SheetsFailure;
+  }
+
+  /**
+   * Runs one request under a deadline: the projector's request layer retries 429, 5xx and broken
+   * connections without end (right for a service), so the tool interrupts it when the deadline
+   * passes and says so.
+   */
+  private <T> T call(String what, Duration deadline, Request<T> request) {
+    Thread caller = Thread.currentThread();
+    ScheduledFuture<?> alarm =
+        watchdog.schedule(caller::interrupt, deadline.toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      return request.run();
+    } catch (InterruptedException e) {
+      throw new CannotRunException(
+          "Sheets at "
+              + target.rootUrl()
+              + " did not "
+              + what
+              + " of spreadsheet "
+              + target.spreadsheetId()
+              + " within "
+              + deadline.toSeconds()
+              + "s (unreachable, or rate-limited throughout)");
+    } catch (SheetsFailure e) {
+      throw new CannotRunException(
+          "cannot "
+              + what
+              + " of spreadsheet "
+              + target.spreadsheetId()
+              + " at "
+              + target.rootUrl()
+              + ": "
+              + (e.status() == 404 ? "no such spreadsheet" : e.getMessage()),
+          e);
+    } finally {
+      alarm.cancel(false);
+      Thread.interrupted(); // an alarm that fired after the request returned must not linger
+    }
+  }
+
+  private static String headerRange(String sheet) {
+    return HeaderNames.sheetRef(sheet) + "!1:1";
+  }
+
+  private static List<Object> firstRow(List<ValueRange> read, int index) {
+    List<List<Object>> rows = values(read, index);
+    return rows.isEmpty() ? List.of() : rows.get(0);
+  }
+
+  private static List<List<Object>> values(List<ValueRange> read, int index) {
+    if (index >= read.size() || read.get(index).getValues() == null) {
+      return List.of();
+    }
+    return read.get(index).getValues();
+  }
+
+  @Override
+  public void close() {
+    watchdog.shutdownNow();
+  }
+}
