@@ -1,0 +1,244 @@
+package cl.zeues.occupation.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cl.zeues.occupation.audit.testing.ShopHistory;
+import cl.zeues.occupation.audit.testing.ShopSheetsFixture;
+import cl.zeues.occupation.audit.testing.TestBroker;
+import cl.zeues.occupation.audit.testing.ToolRun;
+import cl.zeues.occupation.events.Operacion;
+import cl.zeues.occupation.events.Topics;
+import cl.zeues.occupation.projector.sheets.ShopSheets;
+import cl.zeues.occupation.projector.sheets.ShopSpreadsheet;
+import com.google.api.services.sheets.v4.model.ClearValuesRequest;
+import com.google.api.services.sheets.v4.model.ValueRange;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * diff-sheets and repair-sheets against a spreadsheet the real projector wrote from a real log:
+ * clean at first; hand-edited occupation cells and deleted Metadata rows found; a dry run changes
+ * nothing; the repair restores them and records REMEDIAR rows; clean again.
+ */
+class AuditDiffIT {
+
+  private static final String SPREADSHEET = "audit-diff-it";
+  private static final Instant START = Instant.parse("2026-03-02T11:00:00Z");
+  private static final List<String> HEADERS = ShopSheets.OPERACIONES_STAGING;
+
+  private static TestBroker broker;
+  private static ShopSheetsFixture sheets;
+  private static ShopHistory shop;
+
+  @BeforeAll
+  static void projectARealLog() {
+    broker = new TestBroker();
+    broker.createTopic(Topics.EVENTS.name(), Topics.EVENTS.partitions());
+    sheets = new ShopSheetsFixture(1_000);
+    ShopSpreadsheet spreadsheet = new ShopSpreadsheet();
+    shop = new ShopHistory(5, START);
+    for (int i = 0; i < 12; i++) {
+      String tag = tag(i);
+      spreadsheet.spool(tag, "05-01-2026");
+      shop.tomar(tag, i % 2 == 0 ? ShopHistory.JUAN : ShopHistory.MARIA, Operacion.ARM);
+      shop.after(Duration.ofMinutes(20));
+      if (i % 3 == 0) {
+        shop.pausar(tag, i % 2 == 0 ? ShopHistory.JUAN : ShopHistory.MARIA);
+      } else if (i % 3 == 1) {
+        shop.completar(tag, i % 2 == 0 ? ShopHistory.JUAN : ShopHistory.MARIA);
+        shop.tomar(tag, ShopHistory.PEDRO, Operacion.SOLD);
+      }
+    }
+    spreadsheet.spool("MK-1335-CW-25238-099", "05-01-2026");
+    sheets.seed(SPREADSHEET, spreadsheet);
+    broker.publishDecisions(Topics.EVENTS.name(), shop.decisions());
+
+    ConfigurableApplicationContext projector =
+        sheets.startProjector(broker.bootstrapServers(), SPREADSHEET);
+    try {
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> metadataIds().size() == shop.events().size());
+    } finally {
+      projector.close();
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    sheets.close();
+    broker.close();
+  }
+
+  @Test
+  void driftIsFoundRepairedAndRecorded() throws Exception {
+    assertThat(diff().exit()).as("a freshly projected sheet").isZero();
+
+    // People edit the sheet: two occupation cells, and two audit rows deleted.
+    int rowOf1 = rowOf(tag(1));
+    int rowOf4 = rowOf(tag(4));
+    write("Operaciones!" + letters("Ocupado_Por") + rowOf1, "XX(1)");
+    write("Operaciones!" + letters("Estado_Detalle") + rowOf4, "Disponible");
+    List<List<Object>> metadata = sheets.rows(SPREADSHEET, "Metadata");
+    Set<String> deleted = Set.of(id(metadata.get(3)), id(metadata.get(7)));
+    List<List<Object>> kept = new ArrayList<>();
+    for (List<Object> row : metadata.subList(1, metadata.size())) {
+      if (!deleted.contains(id(row))) {
+        kept.add(row);
+      }
+    }
+    sheets
+        .client()
+        .spreadsheets()
+        .values()
+        .clear(SPREADSHEET, "Metadata!A2:K", new ClearValuesRequest())
+        .execute();
+    sheets
+        .client()
+        .spreadsheets()
+        .values()
+        .update(SPREADSHEET, "Metadata!A2", new ValueRange().setValues(kept))
+        .setValueInputOption("RAW")
+        .execute();
+
+    ToolRun found = diff();
+    assertThat(found.exit()).isEqualTo(1);
+    JsonNode report = found.json();
+    Set<String> findings = new HashSet<>();
+    for (JsonNode finding : report.get("findings")) {
+      String kind = finding.get("kind").asString();
+      findings.add(
+          kind.equals("CELL_DRIFT")
+              ? kind
+                  + " "
+                  + finding.get("tag_spool").asString()
+                  + " "
+                  + finding.get("column").asString()
+              : kind + " " + finding.get("event_id").asString());
+    }
+    assertThat(findings)
+        .containsExactlyInAnyOrder(
+            "CELL_DRIFT " + tag(1) + " Ocupado_Por",
+            "CELL_DRIFT " + tag(4) + " Estado_Detalle",
+            "METADATA_MISSING " + deleted.stream().sorted().toList().get(0),
+            "METADATA_MISSING " + deleted.stream().sorted().toList().get(1));
+    assertThat(report.get("repairable").asInt()).isEqualTo(4);
+
+    List<List<Object>> operacionesBefore = sheets.rows(SPREADSHEET, "Operaciones");
+    List<List<Object>> metadataBefore = sheets.rows(SPREADSHEET, "Metadata");
+    ToolRun dryRun = tool("repair-sheets", "--dry-run");
+    assertThat(dryRun.exit()).isEqualTo(1);
+    assertThat(dryRun.json().get("cells_rewritten").asInt()).isEqualTo(2);
+    assertThat(dryRun.json().get("write_requests").asInt()).isZero();
+    assertThat(sheets.rows(SPREADSHEET, "Operaciones")).isEqualTo(operacionesBefore);
+    assertThat(sheets.rows(SPREADSHEET, "Metadata")).isEqualTo(metadataBefore);
+
+    ToolRun repair = tool("repair-sheets", "--operator", "auditora");
+    assertThat(repair.exit()).as(repair.err()).isZero();
+    JsonNode repaired = repair.json();
+    assertThat(repaired.get("cells_rewritten").asInt()).isEqualTo(2);
+    assertThat(repaired.get("metadata_rows_restored").asInt()).isEqualTo(2);
+    assertThat(repaired.get("remediar_rows_written").asInt()).isEqualTo(4);
+
+    List<List<Object>> operaciones = sheets.rows(SPREADSHEET, "Operaciones");
+    assertThat(operaciones.get(rowOf1 - 1).get(HEADERS.indexOf("Ocupado_Por")))
+        .isEqualTo(shop.state(tag(1)).occupation().worker().token());
+    assertThat(operaciones.get(rowOf4 - 1).get(HEADERS.indexOf("Estado_Detalle")).toString())
+        .startsWith("PR(33) trabajando SOLD");
+    List<List<Object>> after = sheets.rows(SPREADSHEET, "Metadata");
+    assertThat(after.stream().map(AuditDiffIT::id)).containsAll(deleted);
+    List<List<Object>> remediar =
+        after.stream().filter(row -> row.size() > 7 && "REMEDIAR".equals(row.get(7))).toList();
+    assertThat(remediar).hasSize(4);
+    assertThat(remediar).allSatisfy(row -> assertThat(row.get(5)).isEqualTo("auditora"));
+
+    ToolRun clean = diff();
+    assertThat(clean.exit()).as(clean.out()).isZero();
+    assertThat(clean.json().get("remediar_rows").asInt()).isEqualTo(4);
+    assertThat(clean.json().get("findings")).isEmpty();
+  }
+
+  @Test
+  void anUnknownSpreadsheetIsExitTwoWithOneLine() {
+    ToolRun run =
+        ToolRun.of(
+            "diff-sheets",
+            "--bootstrap-servers",
+            broker.bootstrapServers(),
+            "--sheets-root-url",
+            sheets.rootUrl(),
+            "--spreadsheet-id",
+            "no-such-sheet");
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err().lines()).hasSize(1);
+    assertThat(run.err()).contains("no-such-sheet");
+  }
+
+  private static ToolRun diff() {
+    return tool("diff-sheets");
+  }
+
+  private static ToolRun tool(String command, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                command,
+                "--bootstrap-servers",
+                broker.bootstrapServers(),
+                "--sheets-root-url",
+                sheets.rootUrl(),
+                "--spreadsheet-id",
+                SPREADSHEET,
+                "--json"));
+    args.addAll(List.of(more));
+    return ToolRun.of(args.toArray(String[]::new));
+  }
+
+  private static void write(String range, Object value) throws Exception {
+    sheets
+        .client()
+        .spreadsheets()
+        .values()
+        .update(SPREADSHEET, range, new ValueRange().setValues(List.of(List.of(value))))
+        .setValueInputOption("RAW")
+        .execute();
+  }
+
+  private static int rowOf(String tag) {
+    List<List<Object>> rows = sheets.rows(SPREADSHEET, "Operaciones");
+    int column = HEADERS.indexOf("TAG_SPOOL");
+    for (int i = 0; i < rows.size(); i++) {
+      if (rows.get(i).size() > column && tag.equals(rows.get(i).get(column))) {
+        return i + 1;
+      }
+    }
+    throw new IllegalStateException(tag + " has no row");
+  }
+
+  private static String letters(String header) {
+    return cl.zeues.occupation.projector.sheets.HeaderNames.letters(HEADERS.indexOf(header));
+  }
+
+  private static List<String> metadataIds() {
+    return sheets.rows(SPREADSHEET, "Metadata").stream().skip(1).map(AuditDiffIT::id).toList();
+  }
+
+  private static String id(List<Object> row) {
+    return row.isEmpty() ? "" : String.valueOf(row.get(0));
+  }
+
+  private static String tag(int i) {
+    return "MK-1335-CW-25238-%03d".formatted(i);
+  }
+}
