@@ -757,7 +757,44 @@ class OccupationApiTest {
             "{}",
             400,
             "SOLICITUD_INVALIDA",
-            "tag_spool"));
+            "tag_spool"),
+        // Jackson's lenient defaults would publish these as some other command (StrictJsonInput).
+        new Malformed(
+            "worker_id a fraction",
+            "POST",
+            tomar,
+            json,
+            "{\"tag_spool\":\"A-1\",\"worker_id\":94.5,\"worker_nombre\":\"Juan Perez\"" + ok + "}",
+            400,
+            "SOLICITUD_INVALIDA",
+            "worker_id"),
+        new Malformed(
+            "tag_spool a number",
+            "POST",
+            tomar,
+            json,
+            "{\"tag_spool\":12345," + WORKER + ok + "}",
+            400,
+            "SOLICITUD_INVALIDA",
+            "tag_spool"),
+        new Malformed(
+            "tag_spool a boolean",
+            "POST",
+            tomar,
+            json,
+            "{\"tag_spool\":true," + WORKER + ok + "}",
+            400,
+            "SOLICITUD_INVALIDA",
+            "tag_spool"),
+        new Malformed(
+            "tag_spool twice",
+            "POST",
+            tomar,
+            json,
+            "{\"tag_spool\":\"A-1\",\"tag_spool\":\"A-2\"," + WORKER + ok + "}",
+            400,
+            "JSON_INVALIDO",
+            ""));
   }
 
   @ParameterizedTest

@@ -4,6 +4,7 @@ import cl.zeues.occupation.api.ApiProperties;
 import cl.zeues.occupation.api.occupation.OccupationService;
 import cl.zeues.occupation.api.web.ApiProblemHandler;
 import cl.zeues.occupation.api.web.RequestBodyLimitFilter;
+import cl.zeues.occupation.api.web.StrictJsonInput;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -117,15 +118,17 @@ record StandaloneOccupationMvc(
   /**
    * The application's {@link JsonMapper}: what Spring Boot's {@code JacksonAutoConfiguration}
    * builds with no {@code spring.jackson.*} set (command-api.yml sets none): Jackson 3 defaults,
-   * the modules found on the class path and the {@code ProblemDetail} mixin that puts a problem's
-   * properties ({@code code}, {@code errors}, ...) at the top level. Snake_case comes from the
-   * request and response records' {@code @JsonProperty}. Built by hand because starting the
-   * auto-configuration in a context of its own costs over a second.
+   * the modules found on the class path, the {@code ProblemDetail} mixin that puts a problem's
+   * properties ({@code code}, {@code errors}, ...) at the top level, and the application's {@link
+   * StrictJsonInput} customizer. Snake_case comes from the request and response records'
+   * {@code @JsonProperty}. Built by hand because starting the auto-configuration in a context of
+   * its own costs over a second.
    */
   private static JsonMapper bootJsonMapper() {
-    return JsonMapper.builder()
-        .findAndAddModules(StandaloneOccupationMvc.class.getClassLoader())
-        .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
+    return StrictJsonInput.apply(
+            JsonMapper.builder()
+                .findAndAddModules(StandaloneOccupationMvc.class.getClassLoader())
+                .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class))
         .build();
   }
 }
