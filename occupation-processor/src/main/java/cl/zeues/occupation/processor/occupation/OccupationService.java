@@ -122,9 +122,6 @@ public final class OccupationService {
       log.debug("spool {}: write of command {} lost: {}", tag, command.commandId(), result);
       return Optional.empty();
     }
-    if (before != null && after == null) {
-      locks.release(tag, before.occupationId());
-    }
     count("accepted", "NONE");
     return Optional.of(new CommandOutcome(accepted.events(), reply));
   }

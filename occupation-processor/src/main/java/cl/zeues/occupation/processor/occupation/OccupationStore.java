@@ -17,7 +17,8 @@ public interface OccupationStore {
   /**
    * Writes {@code next} and the command's record only if the stored version is still {@code
    * expectedVersion} (the fencing token) and, when {@code next} is occupied, the spool's lock holds
-   * that occupation's token.
+   * that occupation's token. When {@code next} is free, the spool's lock goes in the same write:
+   * past the version fence a lock on a free spool can only be stale.
    */
   WriteResult write(String tag, long expectedVersion, SpoolState next, RecordedCommand record);
 

@@ -53,6 +53,9 @@ final class InMemorySpools implements OccupationStore, SpoolLocks, SpoolCatalog 
       return WriteResult.LOCK_LOST;
     }
     states.put(tag, next);
+    if (next.occupation() == null) {
+      locks.remove(tag);
+    }
     commands.put(record.reply().commandId(), record);
     advance(record.source());
     return WriteResult.WRITTEN;

@@ -40,8 +40,11 @@ public final class RedisOccupationStore implements OccupationStore {
           ScriptOutputType.MULTI);
 
   /**
-   * KEYS: spool, lock, command, applied. ARGV: expected version, the 7 status fields ({@link
-   * #statusFields}), reply, events, source, retention seconds, applied floor, this offset.
+   * KEYS: spool, lock, command, applied, leases. ARGV: expected version, the 7 status fields
+   * ({@link #statusFields}), reply, events, source, retention seconds, applied floor, this offset,
+   * tag, lease end millis ('' when the spool ends free). One round trip for the whole decision
+   * after the lock is taken: a spool left free loses its lock here too (past the version fence any
+   * lock on a free spool is stale), and the lease index follows the state.
    */
   static final LuaScript WRITE =
       new LuaScript(
@@ -57,6 +60,12 @@ public final class RedisOccupationStore implements OccupationStore {
           redis.call('HSET', KEYS[3], 'reply', ARGV[9], 'events', ARGV[10], 'source', ARGV[11])
           redis.call('EXPIRE', KEYS[3], ARGV[12])
           if tonumber(ARGV[14]) > tonumber(applied) then redis.call('SET', KEYS[4], ARGV[14]) end
+          if ARGV[16] == '' then
+            redis.call('DEL', KEYS[2])
+            redis.call('ZREM', KEYS[5], ARGV[15])
+          else
+            redis.call('ZADD', KEYS[5], ARGV[16], ARGV[15])
+          end
           return 'WRITTEN'
           """,
           ScriptOutputType.STATUS);
@@ -181,6 +190,9 @@ public final class RedisOccupationStore implements OccupationStore {
     args.add(retentionSeconds());
     args.add(String.valueOf(floor));
     args.add(String.valueOf(source.offset()));
+    args.add(tag);
+    Occupation occupation = next.occupation();
+    args.add(occupation == null ? "" : String.valueOf(occupation.leaseUntil().toEpochMilli()));
     String result =
         RedisCalls.call(
             "write" + " spool " + tag,
@@ -191,7 +203,8 @@ public final class RedisOccupationStore implements OccupationStore {
                       StoreLayout.spoolKey(tag),
                       StoreLayout.lockKey(tag),
                       StoreLayout.commandKey(tag, record.reply().commandId()),
-                      StoreLayout.appliedKey(source.partition())
+                      StoreLayout.appliedKey(source.partition()),
+                      StoreLayout.LEASES
                     },
                     args.toArray(String[]::new)));
     if (STORE_LOST.equals(result)) {
@@ -200,7 +213,6 @@ public final class RedisOccupationStore implements OccupationStore {
     WriteResult written = WriteResult.valueOf(result);
     if (written == WriteResult.WRITTEN) {
       advance(source);
-      indexLease(tag, next.occupation());
     }
     return written;
   }
@@ -341,15 +353,5 @@ public final class RedisOccupationStore implements OccupationStore {
             + " (restarted empty, flushed or failed over?) while "
             + action
             + "; it is rebuilt from the event log before anything more is decided");
-  }
-
-  /** Keeps the sweeper's index in step; the state stays the truth, so this may lag safely. */
-  private void indexLease(String tag, Occupation occupation) {
-    RedisCalls.call(
-        "index the lease of" + " spool " + tag,
-        () ->
-            occupation == null
-                ? redis.zrem(StoreLayout.LEASES, tag)
-                : redis.zadd(StoreLayout.LEASES, occupation.leaseUntil().toEpochMilli(), tag));
   }
 }

@@ -117,6 +117,33 @@ class RedisOccupationStoreIT {
   }
 
   @Test
+  void aWriteThatFreesTheSpoolDropsItsLockAndLeaseInTheSameScript() {
+    Taken t = take();
+    locks.acquire(t.tag(), t.next().occupation().occupationId(), Duration.ofMinutes(1));
+    store.write(t.tag(), 0, t.next(), t.record());
+    var pause =
+        new OccupationCommand.Pausar(
+            UUID.randomUUID(), t.tag(), Worker.of(94, "Juan Perez"), null, NOW);
+    var paused =
+        (Decision.Accepted)
+            new OccupationDecider(OccupationPolicy.DEFAULT).decide(t.next(), pause, null, NOW);
+    SpoolState free = t.next().evolve(paused.events().getFirst());
+    var record =
+        new RecordedCommand(
+            new CommandReply.Accepted(
+                pause.commandId(), t.tag(), paused.message(), NOW, 2, List.of()),
+            paused.events(),
+            new CommandSource(3, 100));
+
+    assertThat(store.write(t.tag(), 1, free, record)).isEqualTo(WriteResult.WRITTEN);
+
+    assertThat(locks.holder(t.tag())).isEmpty();
+    assertThat(connection.sync().zscore(StoreLayout.LEASES, t.tag())).isNull();
+    assertThat(connection.sync().hget(StoreLayout.spoolKey(t.tag()), StoreLayout.F_OCUPADO_POR))
+        .isEmpty();
+  }
+
+  @Test
   void anOccupiedStateIsNotWrittenWithoutItsLock() {
     Taken t = take();
 
