@@ -169,6 +169,65 @@ class AuditDiffIT {
   }
 
   @Test
+  void rebuildWritesAFreshProjectionThroughARateLimitStormAndCanBeRunAgain() {
+    String target = "audit-rebuild-it";
+    sheets.emulator().putSpreadsheet(target, java.util.Map.of("Hoja 1", List.of()));
+    sheets.emulator().startRateLimitStorm(Duration.ofSeconds(2));
+
+    ToolRun rebuild =
+        ToolRun.of(
+            "rebuild-sheets",
+            "--bootstrap-servers",
+            broker.bootstrapServers(),
+            "--sheets-root-url",
+            sheets.rootUrl(),
+            "--spreadsheet",
+            target,
+            "--rows-per-request",
+            "5",
+            "--json");
+
+    assertThat(rebuild.exit()).as(rebuild.err()).isZero();
+    JsonNode report = rebuild.json();
+    assertThat(report.get("sheets_added")).hasSize(2);
+    assertThat(report.get("spools_appended").asInt()).isEqualTo(12);
+    assertThat(report.get("metadata_rows_appended").asInt()).isEqualTo(shop.events().size());
+    assertThat(report.get("rate_limited").asInt()).isPositive();
+    assertThat(sheets.rows(target, "Metadata")).hasSize(shop.events().size() + 1);
+
+    ToolRun diff =
+        ToolRun.of(
+            "diff-sheets",
+            "--bootstrap-servers",
+            broker.bootstrapServers(),
+            "--sheets-root-url",
+            sheets.rootUrl(),
+            "--spreadsheet-id",
+            target,
+            "--projector-group",
+            "",
+            "--json");
+    assertThat(diff.exit()).as(diff.out()).isZero();
+
+    ToolRun again =
+        ToolRun.of(
+            "rebuild-sheets",
+            "--bootstrap-servers",
+            broker.bootstrapServers(),
+            "--sheets-root-url",
+            sheets.rootUrl(),
+            "--spreadsheet",
+            target,
+            "--json");
+    assertThat(again.exit()).isZero();
+    assertThat(again.json().get("metadata_rows_appended").asInt()).isZero();
+    assertThat(again.json().get("metadata_rows_already_there").asInt())
+        .isEqualTo(shop.events().size());
+    assertThat(again.json().get("spools_updated").asInt()).isEqualTo(12);
+    assertThat(sheets.rows(target, "Metadata")).hasSize(shop.events().size() + 1);
+  }
+
+  @Test
   void anUnknownSpreadsheetIsExitTwoWithOneLine() {
     ToolRun run =
         ToolRun.of(

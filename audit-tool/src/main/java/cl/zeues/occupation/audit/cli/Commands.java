@@ -54,6 +54,7 @@ public final class Commands {
     line.addSubcommand(new VerifyCommand(context));
     line.addSubcommand(new DiffSheetsCommand(context));
     line.addSubcommand(new RepairSheetsCommand(context));
+    line.addSubcommand(new RebuildSheetsCommand(context));
     line.addSubcommand(new HistoryCommand(context));
     line.addSubcommand(new StateAtCommand(context));
     line.addSubcommand(new ExportCommand(context));

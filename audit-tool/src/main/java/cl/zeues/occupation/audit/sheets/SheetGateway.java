@@ -8,14 +8,23 @@ import cl.zeues.occupation.projector.projection.ProjectorRequests.SheetsFailure;
 import cl.zeues.occupation.projector.sheets.HeaderNames;
 import cl.zeues.occupation.projector.sheets.ProjectorSheetsClient;
 import com.google.api.services.sheets.v4.Sheets;
+import com.google.api.services.sheets.v4.model.AddSheetRequest;
+import com.google.api.services.sheets.v4.model.BatchUpdateSpreadsheetRequest;
+import com.google.api.services.sheets.v4.model.Request;
+import com.google.api.services.sheets.v4.model.Sheet;
+import com.google.api.services.sheets.v4.model.SheetProperties;
+import com.google.api.services.sheets.v4.model.Spreadsheet;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -31,6 +40,8 @@ public final class SheetGateway implements AutoCloseable {
   private final SheetsTarget target;
   private final Sheets sheets;
   private final ProjectorRequests requests;
+  private final java.util.concurrent.atomic.AtomicLong directRateLimited =
+      new java.util.concurrent.atomic.AtomicLong();
   private final ScheduledExecutorService watchdog =
       Executors.newSingleThreadScheduledExecutor(
           runnable -> Thread.ofPlatform().daemon().name("sheets-deadline").unstarted(runnable));
@@ -67,8 +78,9 @@ public final class SheetGateway implements AutoCloseable {
     return requests.writeAttempts();
   }
 
+  /** Requests answered 429 (and retried) so far. */
   public long rateLimited() {
-    return requests.rateLimited();
+    return requests.rateLimited() + directRateLimited.get();
   }
 
   /** The header rows of both sheets. */
@@ -145,6 +157,108 @@ public final class SheetGateway implements AutoCloseable {
         target.operaciones(), target.metadata(), opColumns, operaciones, mdColumns, metadata);
   }
 
+  /** Reads {@code ranges} unformatted, row by row. */
+  public List<List<List<Object>>> read(String what, List<String> ranges) {
+    List<ValueRange> read = call(what, target.giveUpAfter(), () -> requests.batchGet(ranges));
+    List<List<List<Object>>> values = new ArrayList<>();
+    for (int i = 0; i < ranges.size(); i++) {
+      values.add(values(read, i));
+    }
+    return values;
+  }
+
+  /**
+   * Adds the sheets of {@code titles} the spreadsheet does not have yet (one write request when any
+   * is missing); returns the ones added.
+   */
+  public List<String> addMissingSheets(List<String> titles) {
+    Spreadsheet spreadsheet =
+        call(
+            "describe",
+            target.requestTimeout(),
+            () -> direct(true, () -> sheets.spreadsheets().get(target.spreadsheetId()).execute()));
+    Set<String> present = new HashSet<>();
+    if (spreadsheet.getSheets() != null) {
+      for (Sheet sheet : spreadsheet.getSheets()) {
+        present.add(sheet.getProperties().getTitle().toLowerCase(Locale.ROOT));
+      }
+    }
+    List<String> missing =
+        titles.stream().filter(t -> !present.contains(t.toLowerCase(Locale.ROOT))).toList();
+    if (!missing.isEmpty()) {
+      List<Request> adds =
+          missing.stream()
+              .map(
+                  title ->
+                      new Request()
+                          .setAddSheet(
+                              new AddSheetRequest()
+                                  .setProperties(new SheetProperties().setTitle(title))))
+              .toList();
+      call(
+          "add sheets " + missing,
+          target.giveUpAfter(),
+          () ->
+              direct(
+                  false,
+                  () ->
+                      sheets
+                          .spreadsheets()
+                          .batchUpdate(
+                              target.spreadsheetId(),
+                              new BatchUpdateSpreadsheetRequest().setRequests(adds))
+                          .execute()));
+    }
+    return missing;
+  }
+
+  private interface Direct<T> {
+    T execute() throws java.io.IOException;
+  }
+
+  /**
+   * A request outside the projector's request layer (it has no spreadsheet-level calls), retried
+   * like that layer retries: 429 always, after {@code Retry-After}; 5xx and broken connections only
+   * for reads (an add may have landed; running the command again finds it).
+   */
+  private <T> T direct(boolean idempotent, Direct<T> request)
+      throws SheetsFailure, InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      String retryAfter = null;
+      try {
+        return request.execute();
+      } catch (com.google.api.client.http.HttpResponseException e) {
+        int status = e.getStatusCode();
+        if (status != 429 && !(status >= 500 && idempotent)) {
+          throw ProjectorRequests.failure(status, firstLine(e.getMessage()), e);
+        }
+        if (status == 429) {
+          directRateLimited.incrementAndGet();
+        }
+        retryAfter = e.getHeaders().getRetryAfter();
+      } catch (java.io.IOException e) {
+        if (e instanceof java.io.InterruptedIOException || Thread.currentThread().isInterrupted()) {
+          throw new InterruptedException("interrupted");
+        }
+        if (!idempotent) {
+          throw ProjectorRequests.failure(0, String.valueOf(e.getMessage()), e);
+        }
+      }
+      Thread.sleep(
+          ProjectorRendering.retryDelay(
+                  attempt, retryAfter, Duration.ofSeconds(1), Duration.ofSeconds(30))
+              .toMillis());
+    }
+  }
+
+  private static String firstLine(@org.jspecify.annotations.Nullable String message) {
+    if (message == null) {
+      return "";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
   /** Writes cells, {@code RAW}, in requests of at most {@code perRequest} ranges. */
   public void update(List<ValueRange> cells, int perRequest) {
     for (int from = 0; from < cells.size(); from += perRequest) {
@@ -215,7 +329,7 @@ public final class SheetGateway implements AutoCloseable {
     return columns;
   }
 
-  private interface Request<T> {
+  private interface Call<T> {
     T run() throws InterruptedException, SheetsFailure;
   }
 
@@ -224,7 +338,7 @@ public final class SheetGateway implements AutoCloseable {
    * connections without end (right for a service), so the tool interrupts it when the deadline
    * passes and says so.
    */
-  private <T> T call(String what, Duration deadline, Request<T> request) {
+  private <T> T call(String what, Duration deadline, Call<T> request) {
     Thread caller = Thread.currentThread();
     ScheduledFuture<?> alarm =
         watchdog.schedule(caller::interrupt, deadline.toMillis(), TimeUnit.MILLISECONDS);

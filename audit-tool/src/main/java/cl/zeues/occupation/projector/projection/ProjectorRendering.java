@@ -80,6 +80,19 @@ public final class ProjectorRendering {
   }
 
   /**
+   * How long the projector waits before retry {@code attempt} (from 1) of a failed request: its
+   * jittered exponential backoff, never less than the server's {@code Retry-After} (seconds).
+   */
+  public static Duration retryDelay(
+      int attempt, @Nullable String retryAfterHeader, Duration initial, Duration max) {
+    return new Backoff(initial, max)
+        .delay(
+            attempt,
+            SheetRequests.retryAfter(retryAfterHeader),
+            java.util.concurrent.ThreadLocalRandom.current().nextDouble());
+  }
+
+  /**
    * The projector's request layer over {@code sheets}: writes held under {@code writesPerMinute}
    * (spread evenly), 429 and 5xx retried with jittered backoff honouring {@code Retry-After}.
    */

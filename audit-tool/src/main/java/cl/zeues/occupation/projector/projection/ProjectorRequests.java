@@ -57,6 +57,14 @@ public final class ProjectorRequests {
     return counter == null ? 0 : (long) counter.count();
   }
 
+  /** A failure of a request made outside this layer, reported the same way. */
+  public static SheetsFailure failure(int status, String message, Throwable cause) {
+    return new SheetsFailure(
+        "Sheets request failed" + (status > 0 ? " with " + status : "") + ": " + message,
+        status,
+        cause);
+  }
+
   /** A Sheets request that failed for good: a 4xx other than 429, or an ambiguous append. */
   public static final class SheetsFailure extends Exception {
     private final int status;
