@@ -227,7 +227,16 @@ public final class CommandBench implements Callable<Integer> {
         phases.add(atRate(system, "kafka @ " + rate + "/s", "kafka", kafka, floor, true));
         phases.add(atRate(system, "HTTP @ " + rate + "/s", "http", http, floor, true));
         if (flatOut != null) {
-          phases.add(flatOut(system, "baseline flat out", "baseline", relay, baselineFloor, false));
+          // Flat out needs as many spools as the processor's run: a floor whose spools all finish
+          // stops its publisher early.
+          ShopFloor baselineFlatFloor =
+              floor(
+                  SpoolTags.draw(prefixes, flatOutSpools),
+                  system.workers(),
+                  commandMix,
+                  runSeed + 1_000);
+          phases.add(
+              flatOut(system, "baseline flat out", "baseline", relay, baselineFlatFloor, false));
           ShopFloor flatFloor = floor(flatOut, system.workers(), commandMix, runSeed + 1_000);
           phases.add(flatOut(system, "processor flat out", "kafka", kafka, flatFloor, true));
         }
@@ -342,6 +351,12 @@ public final class CommandBench implements Callable<Integer> {
         result.throughput(),
         result.responseTime().p50(),
         result.responseTime().p99());
+    if (result.unplanned() > 0) {
+      System.out.printf(
+          "[%s] WARNING: %d commands could not be planned (every spool finished or in flight):"
+              + " give the phase more spools%n",
+          result.phase(), result.unplanned());
+    }
     return result;
   }
 

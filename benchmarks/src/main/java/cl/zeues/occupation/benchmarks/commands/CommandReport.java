@@ -230,7 +230,15 @@ record CommandReport(
             "offered (per s)",
             phases,
             p -> p.offeredRate() == null ? "flat out" : String.valueOf(p.offeredRate())));
-    table.row(row("sent / answered", phases, p -> p.sent() + " / " + p.completed()));
+    table.row(
+        row(
+            "sent / answered",
+            phases,
+            p ->
+                p.sent()
+                    + " / "
+                    + p.completed()
+                    + (p.unplanned() > 0 ? " (" + p.unplanned() + " not planned)" : "")));
     table.row(
         row(
             "outcomes",
