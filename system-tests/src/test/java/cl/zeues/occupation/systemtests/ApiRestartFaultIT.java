@@ -44,11 +44,11 @@ class ApiRestartFaultIT {
       long readyAt;
       try (ShopFloorTraffic traffic =
           ShopFloorTraffic.start(ledger, tags, RUN, 10, Duration.ofMillis(40), true)) {
-        traffic.awaitRequests(200, Duration.ofSeconds(60));
+        traffic.awaitRequests(100, Duration.ofSeconds(60));
         restartAt = ledger.now();
         system.restartApi();
         readyAt = ledger.now();
-        traffic.awaitMore(200, 150, Duration.ofSeconds(60));
+        traffic.awaitMore(200, 80, Duration.ofSeconds(60));
       }
 
       // The spool is free now, so a second decision would be a 200: the retry must still be 409.

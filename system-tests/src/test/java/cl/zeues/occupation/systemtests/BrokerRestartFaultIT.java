@@ -30,17 +30,17 @@ class BrokerRestartFaultIT {
       long upAt;
       try (ShopFloorTraffic traffic =
           ShopFloorTraffic.start(ledger, tags, RUN, 10, Duration.ofMillis(40), false)) {
-        traffic.awaitRequests(200, Duration.ofSeconds(60));
+        traffic.awaitRequests(100, Duration.ofSeconds(60));
 
         downAt = ledger.now();
         system.stopBroker();
         stoppedAt = ledger.now();
-        // Down until the clients have felt it: several requests refused as not registered.
-        traffic.awaitMore(503, 10, Duration.ofSeconds(60));
+        // Down until the clients have felt it: a few requests refused as not registered.
+        traffic.awaitMore(503, 6, Duration.ofSeconds(60));
         system.startBroker();
         upAt = ledger.now();
 
-        traffic.awaitMore(200, 150, Duration.ofSeconds(120));
+        traffic.awaitMore(200, 80, Duration.ofSeconds(120));
       }
       ledger.settle(Duration.ofSeconds(60));
 

@@ -51,7 +51,7 @@ class PoisonCommandFaultIT {
         assertThat(send(ledger, "pausar", spool, 1, null).status()).isEqualTo(200);
         assertThat(send(ledger, "tomar", spool, 2, Operacion.ARM).status()).isEqualTo(200);
 
-        traffic.awaitMore(200, 100, Duration.ofSeconds(60));
+        traffic.awaitMore(200, 60, Duration.ofSeconds(60));
       }
 
       List<ConsumerRecord<String, byte[]>> parked =

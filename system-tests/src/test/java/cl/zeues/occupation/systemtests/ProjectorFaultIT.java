@@ -119,7 +119,7 @@ class ProjectorFaultIT {
     long stormAt;
     long rateLimited;
     try (ShopFloorTraffic traffic =
-        ShopFloorTraffic.start(ledger, STORM_TAGS, RUN + "-S", 6, Duration.ofMillis(100), false)) {
+        ShopFloorTraffic.start(ledger, STORM_TAGS, RUN + "-S", 4, Duration.ofMillis(150), false)) {
       traffic.awaitRequests(50, Duration.ofSeconds(60));
       long before = system.emulator().stats().rateLimited();
       system.emulator().startRateLimitStorm(storm);

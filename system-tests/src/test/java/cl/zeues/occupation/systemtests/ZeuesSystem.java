@@ -36,11 +36,16 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -85,6 +90,7 @@ final class ZeuesSystem implements AutoCloseable {
   private final StatefulRedisConnection<String, String> redisConnection;
   private final List<ConfigurableApplicationContext> processors = new CopyOnWriteArrayList<>();
   private final List<ServiceProcess> processorProcesses = new CopyOnWriteArrayList<>();
+  private @Nullable Admin admin;
   private final Class<?>[] processorExtras;
   private final String redisUrl;
   private @Nullable ConfigurableApplicationContext api;
@@ -545,17 +551,39 @@ final class ZeuesSystem implements AutoCloseable {
 
   /** The end offsets of every partition of {@code topic} (what has been written to it). */
   Map<TopicPartition, Long> endOffsets(String topic) {
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(
-            Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers()),
-            new StringDeserializer(),
-            new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
-      return consumer.endOffsets(partitions, Duration.ofSeconds(30));
+    try {
+      TopicDescription description =
+          admin()
+              .describeTopics(List.of(topic))
+              .allTopicNames()
+              .get(30, TimeUnit.SECONDS)
+              .get(topic);
+      Map<TopicPartition, OffsetSpec> latest =
+          description.partitions().stream()
+              .collect(
+                  Collectors.toMap(
+                      p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+      return admin().listOffsets(latest).all().get(30, TimeUnit.SECONDS).entrySet().stream()
+          .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot read the end offsets of " + topic, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted reading the end offsets of " + topic, e);
     }
+  }
+
+  /** One admin client for the test's questions to the broker (it reconnects after a restart). */
+  private synchronized Admin admin() {
+    if (admin == null) {
+      admin =
+          Admin.create(
+              Map.of(
+                  AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers(),
+                  AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                  AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
+    }
+    return admin;
   }
 
   /** Listener threads, so Kafka consumers, per processor instance. */
@@ -568,29 +596,26 @@ final class ZeuesSystem implements AutoCloseable {
    * group until its session times out).
    */
   void awaitProcessorGroup(int instances, Duration within) {
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers()))) {
-      Awaitility.await()
-          .atMost(within)
-          .pollInterval(Duration.ofMillis(200))
-          .until(
-              () -> {
-                ConsumerGroupDescription group =
-                    admin
-                        .describeConsumerGroups(List.of(PROCESSOR_GROUP))
-                        .describedGroups()
-                        .get(PROCESSOR_GROUP)
-                        .get(10, TimeUnit.SECONDS);
-                long owned =
-                    group.members().stream()
-                        .flatMap(m -> m.assignment().topicPartitions().stream())
-                        .filter(tp -> tp.topic().equals(Topics.COMMANDS.name()))
-                        .count();
-                return group.groupState() == GroupState.STABLE
-                    && group.members().size() == instances * PROCESSOR_CONCURRENCY
-                    && owned == Topics.COMMANDS.partitions();
-              });
-    }
+    Awaitility.await()
+        .atMost(within)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              ConsumerGroupDescription group =
+                  admin()
+                      .describeConsumerGroups(List.of(PROCESSOR_GROUP))
+                      .describedGroups()
+                      .get(PROCESSOR_GROUP)
+                      .get(10, TimeUnit.SECONDS);
+              long owned =
+                  group.members().stream()
+                      .flatMap(m -> m.assignment().topicPartitions().stream())
+                      .filter(tp -> tp.topic().equals(Topics.COMMANDS.name()))
+                      .count();
+              return group.groupState() == GroupState.STABLE
+                  && group.members().size() == instances * PROCESSOR_CONCURRENCY
+                  && owned == Topics.COMMANDS.partitions();
+            });
   }
 
   static final String PROCESSOR_GROUP = "zeues-processor";
@@ -623,6 +648,11 @@ final class ZeuesSystem implements AutoCloseable {
     processors.forEach(ConfigurableApplicationContext::close);
     processorProcesses.forEach(ServiceProcess::close);
     producer.close(Duration.ofSeconds(5));
+    synchronized (this) {
+      if (admin != null) {
+        admin.close(Duration.ofSeconds(5));
+      }
+    }
     redisConnection.close();
     redisClient.shutdown();
     if (embeddedBroker != null) {
