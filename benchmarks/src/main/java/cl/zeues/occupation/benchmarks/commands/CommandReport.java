@@ -78,6 +78,8 @@ record CommandReport(
     labels.put("p99_ms", "p99 (ms)");
     labels.put("p99_9_ms", "p99.9 (ms)");
     labels.put("max_ms", "max (ms)");
+    labels.put("tomar_p50_ms", "TOMAR p50 (ms)");
+    labels.put("tomar_p99_ms", "TOMAR p99 (ms)");
     labels.put("service_p50_ms", "service time p50 (ms)");
     labels.put("service_p99_ms", "service time p99 (ms)");
     labels.put("conflict_rate", "conflict rate (409 SPOOL_OCCUPIED)");
@@ -115,6 +117,7 @@ record CommandReport(
         round(throughput, 1),
         tally.responseTimes(),
         tally.serviceTimes(),
+        tally.responseTimesByAction(),
         outcomes,
         completed == 0 ? 0 : round((double) conflicts / completed, 4),
         tally.unexpected(),

@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  *     to the last answer; flat out, answers within the window over the window
  * @param responseTime from when a request was due (at a rate) or sent (flat out) to its answer
  * @param serviceTime from when a request was sent to its answer
+ * @param responseTimeByAction the response times of each tablet action ({@code TOMAR}, ...)
  * @param outcomes answers by code ({@code ACEPTADO}, {@code SPOOL_OCCUPIED}, ..., {@code RELAYED})
  * @param conflictRate the share of answers that were {@code SPOOL_OCCUPIED}
  * @param unexpected answers that contradict the decider's prediction
@@ -39,6 +40,7 @@ record PhaseResult(
     double throughput,
     Percentiles responseTime,
     Percentiles serviceTime,
+    Map<String, Percentiles> responseTimeByAction,
     Map<String, Long> outcomes,
     double conflictRate,
     long unexpected,
@@ -46,6 +48,7 @@ record PhaseResult(
     @Nullable ProcessorCounters processor) {
 
   PhaseResult {
+    responseTimeByAction = Map.copyOf(responseTimeByAction);
     outcomes = Map.copyOf(outcomes);
     unexpectedSamples = List.copyOf(unexpectedSamples);
   }
@@ -63,6 +66,7 @@ record PhaseResult(
         throughput,
         responseTime,
         serviceTime,
+        responseTimeByAction,
         outcomes,
         conflictRate,
         unexpected,
@@ -79,6 +83,11 @@ record PhaseResult(
     figures.put("p99_ms", responseTime.p99());
     figures.put("p99_9_ms", responseTime.p999());
     figures.put("max_ms", responseTime.max());
+    Percentiles tomar = responseTimeByAction.get("TOMAR");
+    if (tomar != null) {
+      figures.put("tomar_p50_ms", tomar.p50());
+      figures.put("tomar_p99_ms", tomar.p99());
+    }
     figures.put("service_p50_ms", serviceTime.p50());
     figures.put("service_p99_ms", serviceTime.p99());
     figures.put("conflict_rate", conflictRate);

@@ -1,8 +1,10 @@
 package cl.zeues.occupation.benchmarks.commands;
 
+import cl.zeues.occupation.benchmarks.commands.CommandMix.Action;
 import cl.zeues.occupation.benchmarks.commands.ShopFloor.Planned;
 import cl.zeues.occupation.benchmarks.support.Percentiles;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,6 +20,7 @@ final class PhaseTally {
   private static final int SAMPLES = 5;
 
   private final Histogram response = Percentiles.micros();
+  private final Map<Action, Histogram> responseByAction = new EnumMap<>(Action.class);
   private final Histogram service = Percentiles.micros();
   private final Map<String, Long> outcomes = new TreeMap<>();
   private final List<String> unexpectedSamples = new ArrayList<>();
@@ -61,6 +64,8 @@ final class PhaseTally {
     lastCompletedAt = Math.max(lastCompletedAt, at);
     outcomes.merge(outcome, 1L, Long::sum);
     Percentiles.record(response, at - dueAt);
+    Percentiles.record(
+        responseByAction.computeIfAbsent(planned.action(), a -> Percentiles.micros()), at - dueAt);
     Percentiles.record(service, at - sentAt);
     boolean contradicts =
         checked && !Outcome.inconclusive(outcome) && !outcome.equals(planned.expected());
@@ -116,6 +121,14 @@ final class PhaseTally {
 
   synchronized Percentiles responseTimes() {
     return Percentiles.of(response);
+  }
+
+  /** Response times per tablet action (a TOMAR's are the ones the targets name). */
+  synchronized Map<String, Percentiles> responseTimesByAction() {
+    Map<String, Percentiles> byAction = new TreeMap<>();
+    responseByAction.forEach(
+        (action, micros) -> byAction.put(action.name(), Percentiles.of(micros)));
+    return byAction;
   }
 
   synchronized Percentiles serviceTimes() {

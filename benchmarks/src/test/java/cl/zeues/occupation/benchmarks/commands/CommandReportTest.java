@@ -42,10 +42,13 @@ class CommandReportTest {
             List.of(run(1, 4.0), run(2, 9.0), run(3, 5.0)),
             "0 0 0");
 
-    assertThat(report.medians().get("HTTP @ 500/s")).containsEntry("p50_ms", 5.0);
+    assertThat(report.medians().get("HTTP @ 500/s"))
+        .containsEntry("p50_ms", 5.0)
+        .containsEntry("tomar_p50_ms", 5.0);
     assertThat(report.table())
         .contains("-- medians of 3 runs --")
         .contains("p50 / baseline")
+        .contains("TOMAR p99 (ms)")
         .contains("conflict rate");
   }
 
@@ -96,6 +99,7 @@ class CommandReportTest {
         throughput,
         latency,
         latency,
+        Map.of("TOMAR", latency),
         Map.of(),
         0.05,
         0,
