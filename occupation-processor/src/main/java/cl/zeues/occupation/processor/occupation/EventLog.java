@@ -1,6 +1,8 @@
 package cl.zeues.occupation.processor.occupation;
 
+import cl.zeues.occupation.events.CommandReply;
 import cl.zeues.occupation.events.OccupationEvent;
+import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
@@ -16,4 +18,13 @@ public interface EventLog {
    * @return how many events were read
    */
   long replay(int partition, Consumer<OccupationEvent> sink);
+
+  /**
+   * Feeds {@code sink} the committed rejections of the spools of commands partition {@code
+   * partition} decided at or after {@code since}, so a retried rejected command still gets its
+   * first answer after the store was rebuilt.
+   *
+   * @return how many were read
+   */
+  long rejections(int partition, Instant since, Consumer<CommandReply.Rejected> sink);
 }

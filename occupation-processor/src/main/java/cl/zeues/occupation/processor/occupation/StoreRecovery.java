@@ -112,6 +112,16 @@ public final class StoreRecovery {
                 recent.computeIfAbsent(event.commandId(), id -> new ArrayList<>()).add(event);
               }
             });
+    List<RecordedCommand> commands = new ArrayList<>();
+    recent.values().forEach(decided -> commands.add(recorded(partition, decided)));
+    long rejections =
+        events.rejections(
+            partition,
+            remembered,
+            rejected ->
+                commands.add(
+                    new RecordedCommand(
+                        rejected, List.of(), new CommandSource(partition, UNKNOWN_OFFSET))));
     RebuiltPartition rebuilt =
         new RebuiltPartition(
             spools.values().stream()
@@ -123,19 +133,20 @@ public final class StoreRecovery {
                                 ? lockLifetime.of(state.occupation())
                                 : Duration.ZERO))
                 .toList(),
-            recent.values().stream().map(decided -> recorded(partition, decided)).toList());
+            commands);
     store.restore(partition, rebuilt);
     long took = System.nanoTime() - started;
     rebuildTime.record(Duration.ofNanos(took));
     rebuilds.increment();
     log.warn(
         "commands partition {}: rebuilt {} spools ({} occupied) and {} recent commands from {}"
-            + " events in {} ms",
+            + " events and {} rejections in {} ms",
         partition,
         rebuilt.spools().size(),
         rebuilt.occupied(),
         rebuilt.commands().size(),
         read,
+        rejections,
         took / 1_000_000);
   }
 

@@ -66,6 +66,9 @@ class StoreRecoveryTest {
     try {
       CommandOutcome outcome = service.handle(command, new CommandSource(0, offset++));
       log.events.addAll(outcome.events());
+      if (outcome.reply() instanceof CommandReply.Rejected rejected) {
+        log.rejections.add(rejected);
+      }
       recovery.applied(0, offset - 1);
       return outcome;
     } catch (StoreLostException e) {
@@ -125,6 +128,22 @@ class StoreRecoveryTest {
   }
 
   @Test
+  void aRejectedCommandRetriedAfterTheRebuildGetsItsFirstRejectionNotANewDecision() {
+    recovery.assigned(0, 0);
+    decide(tomar(TAG, JUAN));
+    var ana = tomar(TAG, ANA);
+    CommandReply rejected = decide(ana).reply();
+    decide(new OccupationCommand.Pausar(UUID.randomUUID(), TAG, JUAN, null, NOW)); // TAG is free
+    spools.loseEverything();
+    recovery.lost(0);
+
+    CommandOutcome retry = decide(ana);
+
+    assertThat(retry.reply()).isEqualTo(rejected);
+    assertThat(retry.events()).isEmpty();
+  }
+
+  @Test
   void aStoreThatHoldsWhatWasAppliedIsNotRebuilt() {
     spools.applied.put(0, 41L);
     recovery.assigned(0, 42);
@@ -150,11 +169,19 @@ class StoreRecoveryTest {
     final List<OccupationEvent> events = new ArrayList<>();
     int replays;
 
+    final List<CommandReply.Rejected> rejections = new ArrayList<>();
+
     @Override
     public long replay(int partition, Consumer<OccupationEvent> sink) {
       replays++;
       events.forEach(sink);
       return events.size();
+    }
+
+    @Override
+    public long rejections(int partition, Instant since, Consumer<CommandReply.Rejected> sink) {
+      rejections.forEach(sink);
+      return rejections.size();
     }
   }
 }
