@@ -150,9 +150,13 @@ public final class LogReader implements AutoCloseable {
         lastProgress = System.nanoTime();
       }
       List<TopicPartition> done = new ArrayList<>();
+      long behind = 0;
       for (Map.Entry<TopicPartition, Long> entry : remaining.entrySet()) {
-        if (consumer.position(entry.getKey(), source.timeout()) >= entry.getValue()) {
+        long position = consumer.position(entry.getKey(), source.timeout());
+        if (position >= entry.getValue()) {
           done.add(entry.getKey());
+        } else {
+          behind += entry.getValue() - Math.max(position, begins.getOrDefault(entry.getKey(), 0L));
         }
       }
       if (!done.isEmpty()) {
@@ -172,9 +176,9 @@ public final class LogReader implements AutoCloseable {
                 + source.topic()
                 + " were not read to their end");
       }
-      progress.update(read, total);
+      progress.update(read, total - behind, total);
     }
-    progress.finish(read, total);
+    progress.finish(read, total, total);
     return new ReadStats(read, Duration.ofNanos(System.nanoTime() - started));
   }
 

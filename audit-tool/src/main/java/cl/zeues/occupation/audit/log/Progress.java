@@ -31,6 +31,15 @@ public final class Progress {
 
   /** Redraws if due: {@code done} of {@code total} (0 = unknown). */
   public void update(long done, long total) {
+    update(done, done, total);
+  }
+
+  /**
+   * Redraws if due: {@code count} items so far, {@code position} of {@code total} units of work
+   * (for the log: offsets, which also number transaction markers, so events alone would never reach
+   * the total).
+   */
+  public void update(long count, long position, long total) {
     if (!enabled) {
       return;
     }
@@ -39,37 +48,40 @@ public final class Progress {
       return;
     }
     lastDraw = now;
-    draw(done, total, now);
+    draw(count, position, total, now);
   }
 
   /** Draws the final figures and ends the line. */
   public void finish(long done, long total) {
+    finish(done, total, total);
+  }
+
+  public void finish(long count, long position, long total) {
     if (!enabled) {
       return;
     }
-    draw(done, total, System.nanoTime());
+    draw(count, position, total, System.nanoTime());
     err.println();
     err.flush();
   }
 
-  private void draw(long done, long total, long now) {
+  private void draw(long count, long position, long total, long now) {
     double seconds = Math.max(1e-9, (now - started) / 1e9);
-    double rate = done / seconds;
+    double rate = count / seconds;
     StringBuilder line = new StringBuilder("\r");
     if (total > 0) {
       int width = 24;
-      int filled = (int) Math.min(width, width * done / Math.max(1, total));
+      int filled = (int) Math.min(width, width * position / Math.max(1, total));
       line.append('[')
           .append("#".repeat(filled))
           .append(".".repeat(width - filled))
           .append("] ")
-          .append(String.format(Locale.ROOT, "%,d / %,d %s", done, total, unit));
-    } else {
-      line.append(String.format(Locale.ROOT, "%,d %s", done, unit));
+          .append(String.format(Locale.ROOT, "%3d%% ", Math.min(100, 100 * position / total)));
     }
-    line.append(String.format(Locale.ROOT, "  %,.0f/s", rate));
-    if (total > 0 && rate > 0 && done < total) {
-      long eta = (long) Math.ceil((total - done) / rate);
+    line.append(String.format(Locale.ROOT, "%,d %s  %,.0f/s", count, unit, rate));
+    double positionRate = position / seconds;
+    if (total > 0 && positionRate > 0 && position < total) {
+      long eta = (long) Math.ceil((total - position) / positionRate);
       line.append("  ETA ").append(eta >= 60 ? eta / 60 + "m " + eta % 60 + "s" : eta + "s");
     }
     line.append("    ");
