@@ -71,6 +71,7 @@ class RedisLossIT {
   static final RedisServerProcess redis = RedisServerProcess.start();
   static final int CLIENTS = 6;
   static final int SPOOLS = 12;
+  static final int ANSWERS_BETWEEN_FAULTS = 40;
   static final List<Worker> WORKERS =
       IntStream.rangeClosed(1, 8).mapToObj(i -> Worker.of(600 + i, "Trabajador " + i)).toList();
 
@@ -109,8 +110,7 @@ class RedisLossIT {
     List<String> tags = spools("FLUSH");
     double rebuildsBefore = rebuilds();
 
-    Traffic traffic =
-        drive(tags, Duration.ofSeconds(12), () -> flushEvery(Duration.ofMillis(1500), 5));
+    Traffic traffic = drive(tags, 5, RedisServerProcess::flushAll);
 
     assertConsistent(tags, traffic);
     assertThat(rebuilds() - rebuildsBefore).as("partitions rebuilt from the log").isPositive();
@@ -121,28 +121,14 @@ class RedisLossIT {
     List<String> tags = spools("RESTART");
     double rebuildsBefore = rebuilds();
 
-    Traffic traffic =
-        drive(
-            tags,
-            Duration.ofSeconds(12),
-            () -> {
-              for (int i = 0; i < 2; i++) {
-                Thread.sleep(3_000);
-                redis.restart(Duration.ofMillis(800));
-              }
-              return null;
-            });
+    Traffic traffic = drive(tags, 2, server -> server.restart(Duration.ofMillis(800)));
 
     assertConsistent(tags, traffic);
     assertThat(rebuilds() - rebuildsBefore).as("partitions rebuilt from the log").isPositive();
   }
 
-  private Void flushEvery(Duration interval, int times) throws InterruptedException {
-    for (int i = 0; i < times; i++) {
-      Thread.sleep(interval.toMillis());
-      redis.flushAll();
-    }
-    return null;
+  interface Fault {
+    void hit(RedisServerProcess redis) throws Exception;
   }
 
   private double rebuilds() {
@@ -166,13 +152,15 @@ class RedisLossIT {
   /** What the clients sent and what they were answered. */
   record Traffic(Map<UUID, OccupationCommand> sent, Map<UUID, CommandReply> answered) {}
 
-  private Traffic drive(
-      List<String> tags, Duration duration, java.util.concurrent.Callable<Void> fault)
-      throws Exception {
+  /**
+   * Clients take and pause spools; after every {@link #ANSWERS_BETWEEN_FAULTS} answers Redis is
+   * hit, {@code faults} times, and the clients go on for as many answers after the last.
+   */
+  private Traffic drive(List<String> tags, int faults, Fault fault) throws Exception {
     Map<UUID, OccupationCommand> sent = new ConcurrentHashMap<>();
     Map<UUID, CommandReply> answered = new ConcurrentHashMap<>();
     AtomicBoolean running = new AtomicBoolean(true);
-    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS + 1);
+    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
     try {
       List<Future<?>> clients = new ArrayList<>();
       for (int c = 0; c < CLIENTS; c++) {
@@ -196,10 +184,14 @@ class RedisLossIT {
                   return null;
                 }));
       }
-      Future<Void> faults = pool.submit(fault);
-      Thread.sleep(duration.toMillis());
+      for (int i = 0; i <= faults; i++) {
+        int target = answered.size() + ANSWERS_BETWEEN_FAULTS;
+        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> answered.size() >= target);
+        if (i < faults) {
+          fault.hit(redis);
+        }
+      }
       running.set(false);
-      faults.get();
       for (Future<?> client : clients) {
         client.get();
       }

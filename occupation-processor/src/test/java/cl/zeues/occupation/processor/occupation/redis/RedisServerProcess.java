@@ -10,7 +10,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real {@code redis-server} of a test's own, on a free loopback port, without persistence, so a
@@ -26,8 +28,17 @@ public final class RedisServerProcess implements AutoCloseable {
     this.process = launch();
   }
 
+  /** Starts on a free port; another process taking that port first only means another try. */
   public static RedisServerProcess start() {
-    return new RedisServerProcess(freePort());
+    IllegalStateException failure = null;
+    for (int attempt = 0; attempt < 5; attempt++) {
+      try {
+        return new RedisServerProcess(freePort());
+      } catch (IllegalStateException e) {
+        failure = e;
+      }
+    }
+    throw failure;
   }
 
   public String url() {
@@ -44,10 +55,10 @@ public final class RedisServerProcess implements AutoCloseable {
     }
   }
 
-  /** kill -9 and start again on the same port: without persistence it comes back empty. */
+  /** kill -9, stay down for {@code down}, start again on the same port: empty, no persistence. */
   public void restart(Duration down) throws InterruptedException {
     process.destroyForcibly().waitFor();
-    Thread.sleep(down.toMillis());
+    TimeUnit.NANOSECONDS.sleep(down.toNanos()); // the outage itself, not a wait for a condition
     process = launch();
   }
 
@@ -72,11 +83,20 @@ public final class RedisServerProcess implements AutoCloseable {
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .start();
-      Awaitility.await()
-          .atMost(Duration.ofSeconds(10))
-          .pollInterval(Duration.ofMillis(50))
-          .ignoreExceptions()
-          .until(this::answersPing);
+      try {
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(10))
+            .pollInterval(Duration.ofMillis(50))
+            .ignoreExceptions()
+            .until(() -> !started.isAlive() || answersPing());
+      } catch (ConditionTimeoutException e) {
+        started.destroyForcibly();
+        throw new IllegalStateException("redis-server on port " + port + " did not answer PING");
+      }
+      if (!started.isAlive()) {
+        // It could not bind: something else answers on that port, and it is not ours to flush.
+        throw new IllegalStateException("redis-server could not start on port " + port);
+      }
       return started;
     } catch (IOException e) {
       throw new IllegalStateException(
