@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cl.zeues.occupation.events.OccupationEvent;
 import cl.zeues.occupation.projector.sheets.ShopSpreadsheet;
-import cl.zeues.occupation.sheetsemulator.faults.EmulatorStats;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +70,7 @@ class ProjectorFaultIT {
     arguments.add("--spring.kafka.consumer.properties.session.timeout.ms=6000");
     arguments.add("--spring.kafka.consumer.properties.heartbeat.interval.ms=1500");
     ClientLedger ledger = new ClientLedger(system);
-    EmulatorStats atKill;
+    long writesAtKill;
     long killedAt;
     try (ServiceProcess projector =
             ServiceProcess.start(ServiceProcess.Service.PROJECTOR, RUN + "-projector", arguments);
@@ -79,15 +78,19 @@ class ProjectorFaultIT {
             ShopFloorTraffic.start(
                 ledger, KILL_TAGS, RUN + "-K", 8, Duration.ofMillis(40), false)) {
       traffic.awaitRequests(100, Duration.ofSeconds(60));
-      // Mid-batch: a flush's first write has just been admitted, the rest of it is in flight.
-      long writes = system.emulator().stats().writes();
-      Awaitility.await()
-          .atMost(Duration.ofSeconds(60))
-          .pollInterval(Duration.ofMillis(5))
-          .until(() -> system.emulator().stats().writes() > writes);
+      // Mid-batch: a flush is one batchUpdate (Operaciones) then one append (Metadata), and the
+      // offsets are committed after both landed. An odd count of admitted writes is the moment
+      // between the two: cells written, audit rows not yet, offsets not committed.
+      long before = system.emulator().stats().writes();
+      writesAtKill =
+          Awaitility.await()
+              .atMost(Duration.ofSeconds(60))
+              .pollInterval(Duration.ofMillis(5))
+              .until(
+                  () -> system.emulator().stats().writes(),
+                  writes -> writes > before && writes % 2 == 1);
       projector.kill();
       killedAt = ledger.now();
-      atKill = system.emulator().stats();
       traffic.awaitMore(200, 50, Duration.ofSeconds(60));
     }
     long restartedAt = ledger.now();
@@ -101,11 +104,12 @@ class ProjectorFaultIT {
     AuditChecks.awaitSheetsMatchLog(system, Duration.ofSeconds(120));
     long convergedAt = ledger.now();
     System.out.printf(
-        "%s; projector killed at t=%.1fs after %d Sheets writes, restarted in-process %.1f s"
-            + " later, sheets equal the log %.1f s after the restart (%d events)%n",
+        "%s; projector killed at t=%.1fs after %d Sheets writes (between a flush's batchUpdate"
+            + " and its append), restarted in-process %.1f s later, sheets equal the log %.1f s"
+            + " after the restart (%d events)%n",
         ledger.summary("projectorKilled"),
         killedAt / 1000.0,
-        atKill.writes(),
+        writesAtKill,
         (restartedAt - killedAt) / 1000.0,
         (convergedAt - restartedAt) / 1000.0,
         log.size());
