@@ -206,6 +206,22 @@ class AuditVerifyIT {
   }
 
   @Test
+  void anUnknownTopicIsExitTwoAndIsNotCreated() throws Exception {
+    ToolRun run =
+        ToolRun.of(
+            "verify", "--bootstrap-servers", broker.bootstrapServers(), "--topic", "no.such.topic");
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err().lines()).hasSize(1);
+    assertThat(run.err()).contains("topic no.such.topic does not exist");
+    try (var admin =
+        org.apache.kafka.clients.admin.Admin.create(
+            Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+      assertThat(admin.listTopics().names().get()).doesNotContain("no.such.topic");
+    }
+  }
+
+  @Test
   void badArgumentsAreExitTwoWithOneLine() {
     ToolRun run = ToolRun.of("verify", "--no-such-option");
 

@@ -42,7 +42,9 @@ public final class ProjectorProgress {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CannotRunException("interrupted while reading the offsets of group " + group);
-    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+    } catch (ExecutionException
+        | java.util.concurrent.TimeoutException
+        | org.apache.kafka.common.KafkaException e) {
       throw new CannotRunException(
           "cannot read the committed offsets of group "
               + group
