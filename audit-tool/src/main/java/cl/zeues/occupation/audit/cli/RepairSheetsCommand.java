@@ -1,9 +1,13 @@
 package cl.zeues.occupation.audit.cli;
 
+import cl.zeues.occupation.audit.sheets.DriftKind;
 import cl.zeues.occupation.audit.sheets.DriftReport;
 import cl.zeues.occupation.audit.sheets.RepairPlan;
 import cl.zeues.occupation.audit.sheets.SheetGateway;
 import cl.zeues.occupation.audit.sheets.SheetSnapshot;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,7 +55,8 @@ final class RepairSheetsCommand extends SheetsCommand {
       int metadataRowsRestored,
       int remediarRowsWritten,
       long writeRequests,
-      int unrepairable) {}
+      int unrepairable,
+      List<Integer> rowsLeftAlone) {}
 
   @Override
   public Integer call() {
@@ -59,6 +64,15 @@ final class RepairSheetsCommand extends SheetsCommand {
       Comparison comparison = compare(gateway);
       DriftReport report = comparison.report();
       SheetSnapshot snapshot = comparison.snapshot();
+      Set<Integer> movedOn = Set.of();
+      if (!dryRun) {
+        Set<Integer> rows = new HashSet<>();
+        report.drift().stream()
+            .filter(d -> d.kind() == DriftKind.CELL_DRIFT && d.row() != null)
+            .forEach(d -> rows.add(d.row()));
+        movedOn = gateway.rowsChangedSince(snapshot, rows);
+        report = report.withoutCellsOf(movedOn);
+      }
       RepairPlan plan =
           RepairPlan.of(report, snapshot, context.clock().instant(), operator, UUID::randomUUID);
       int unrepairable = report.unrepairable().size();
@@ -71,7 +85,8 @@ final class RepairSheetsCommand extends SheetsCommand {
         }
         gateway.update(plan.cells(), Math.max(1, cellsPerRequest));
       }
-      int exit = unrepairable > 0 || (dryRun && !report.clean()) ? FINDINGS : CLEAN;
+      int exit =
+          unrepairable > 0 || !movedOn.isEmpty() || (dryRun && !report.clean()) ? FINDINGS : CLEAN;
       if (output.json) {
         printJson(
             new RepairJson(
@@ -83,7 +98,8 @@ final class RepairSheetsCommand extends SheetsCommand {
                 plan.restoredEvents(),
                 plan.remediarRows(),
                 gateway.writes(),
-                unrepairable));
+                unrepairable,
+                movedOn.stream().sorted().toList()));
         return exit;
       }
       println(header("repair-sheets" + (dryRun ? " --dry-run" : ""), comparison));
@@ -107,6 +123,12 @@ final class RepairSheetsCommand extends SheetsCommand {
               + (dryRun ? "; nothing written" : " in " + gateway.writes() + " write request(s)"));
       if (unrepairable > 0) {
         println(count(unrepairable) + " difference(s) need people (not changed by this tool)");
+      }
+      if (!movedOn.isEmpty()) {
+        println(
+            count(movedOn.size())
+                + " row(s) left alone: the projector wrote them while this ran "
+                + movedOn);
       }
       return exit;
     }

@@ -41,6 +41,27 @@ public record DriftReport(
     return counts;
   }
 
+  /** This report without the cell drift of {@code rows} (rows the projector has moved on since). */
+  public DriftReport withoutCellsOf(java.util.Set<Integer> rows) {
+    return new DriftReport(
+        drift.stream()
+            .filter(
+                d ->
+                    !(d.kind() == DriftKind.CELL_DRIFT
+                        && d.row() != null
+                        && rows.contains(d.row())))
+            .toList(),
+        missingEvents,
+        states,
+        events,
+        malformed,
+        unfoldable,
+        rowsCompared,
+        metadataRows,
+        remediarRows,
+        pendingEvents);
+  }
+
   public List<Drift> repairable() {
     return drift.stream().filter(Drift::repairable).toList();
   }

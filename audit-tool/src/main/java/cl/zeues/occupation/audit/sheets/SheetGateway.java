@@ -259,6 +259,45 @@ public final class SheetGateway implements AutoCloseable {
     return newline < 0 ? message : message.substring(0, newline);
   }
 
+  /**
+   * The {@code Operaciones} rows whose {@code version} cell no longer holds what {@code snapshot}
+   * read: the projector wrote them since, so a repair must leave them alone (Sheets has no
+   * compare-and-set; this narrows the window to the time between this read and the write).
+   */
+  public Set<Integer> rowsChangedSince(SheetSnapshot snapshot, Set<Integer> rows) {
+    if (rows.isEmpty()) {
+      return Set.of();
+    }
+    String letters =
+        HeaderNames.letters(snapshot.operacionesColumns().get(ProjectorRendering.VERSION));
+    List<List<Object>> versions =
+        read(
+                "re-read the version column",
+                List.of(
+                    HeaderNames.sheetRef(snapshot.operacionesSheet())
+                        + "!"
+                        + letters
+                        + "2:"
+                        + letters))
+            .get(0);
+    Map<Integer, Row> before = new HashMap<>();
+    snapshot.operaciones().forEach(row -> before.put(row.row(), row));
+    Set<Integer> changed = new HashSet<>();
+    for (int row : rows) {
+      int index = row - 2;
+      Object now =
+          index < versions.size() && !versions.get(index).isEmpty()
+              ? versions.get(index).get(0)
+              : null;
+      Row old = before.get(row);
+      Object then = old == null ? null : old.raw(ProjectorRendering.VERSION);
+      if (ProjectorRendering.rowVersion(now) != ProjectorRendering.rowVersion(then)) {
+        changed.add(row);
+      }
+    }
+    return changed;
+  }
+
   /** Writes cells, {@code RAW}, in requests of at most {@code perRequest} ranges. */
   public void update(List<ValueRange> cells, int perRequest) {
     for (int from = 0; from < cells.size(); from += perRequest) {

@@ -12,6 +12,7 @@ import cl.zeues.occupation.domain.SpoolState;
 import cl.zeues.occupation.events.OccupationEvent;
 import cl.zeues.occupation.events.Operacion;
 import cl.zeues.occupation.projector.projection.ProjectorRendering;
+import com.google.api.services.sheets.v4.model.ValueRange;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -161,6 +162,18 @@ class SheetDiffTest {
     assertThat(plan.metadataRows().get(1).get(0))
         .isEqualTo(shop.events().get(0).eventId().toString());
     assertThat(plan.metadataRows().get(2).get(7)).isEqualTo(SheetDiff.REMEDIAR);
+  }
+
+  @Test
+  void rowsTheProjectorMovedOnAreLeftOutOfTheRepair() {
+    edit(operaciones, 0, "Ocupado_Por", "XX(1)");
+    edit(operaciones, 1, "Ocupado_Por", "XX(2)");
+    DriftReport report = diff(ref -> false).withoutCellsOf(java.util.Set.of(3));
+
+    RepairPlan plan = RepairPlan.of(report, snapshot(), START, "auditor", UUID::randomUUID);
+
+    assertThat(plan.cells()).extracting(ValueRange::getRange).containsExactly("'Operaciones'!BO2");
+    assertThat(plan.remediarRows()).isEqualTo(1);
   }
 
   private DriftReport diff(Predicate<RecordRef> pending) {
