@@ -124,6 +124,9 @@ public final class LogReader implements AutoCloseable {
         total += end - begin;
       }
     }
+    long[] endOf =
+        new long[assigned.stream().mapToInt(TopicPartition::partition).max().orElse(0) + 1];
+    ends.forEach((partition, end) -> endOf[partition.partition()] = end);
     consumer.assign(assigned);
     consumer.seekToBeginning(assigned);
     consumer.pause(
@@ -139,8 +142,7 @@ public final class LogReader implements AutoCloseable {
       }
       List<LogRecord> batch = new ArrayList<>(records.count());
       for (ConsumerRecord<String, byte[]> record : records) {
-        Long end = ends.get(new TopicPartition(record.topic(), record.partition()));
-        if (end != null && record.offset() < end) {
+        if (record.offset() < endOf[record.partition()]) {
           batch.add(toLogRecord(record));
         }
       }
