@@ -32,9 +32,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A single-node KRaft broker (broker and controller in one) running in this JVM, whose log lives in
  * a folder that outlives the process: the storage is formatted only when the folder is new, so a
- * second start resumes the same cluster, topics, offsets and transactions.
+ * second start resumes the same cluster, topics, offsets and transactions. Public because the
+ * system tests restart it on the same port under traffic, which spring-kafka-test's embedded broker
+ * cannot do.
  */
-final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
 
@@ -43,7 +45,7 @@ final class KafkaBroker implements AutoCloseable {
   private final int controllerPort;
   private @Nullable KafkaRaftServer server;
 
-  KafkaBroker(Path logDir, int port, int controllerPort) {
+  public KafkaBroker(Path logDir, int port, int controllerPort) {
     this.logDir = logDir;
     this.port = port;
     this.controllerPort = controllerPort;
@@ -54,7 +56,7 @@ final class KafkaBroker implements AutoCloseable {
     return !Files.exists(logDir.resolve("meta.properties"));
   }
 
-  String bootstrap() {
+  public String bootstrap() {
     return "127.0.0.1:" + port;
   }
 
@@ -70,7 +72,7 @@ final class KafkaBroker implements AutoCloseable {
   }
 
   /** Formats the folder when it is new, starts the broker and waits until it answers. */
-  void start() {
+  public void start() {
     Properties properties = properties();
     Path config = writeConfig(properties);
     if (isNew()) {
@@ -84,7 +86,7 @@ final class KafkaBroker implements AutoCloseable {
   }
 
   /** Creates the system's topics ({@link Topics#ALL}) that do not exist yet. */
-  void createTopics() {
+  public void createTopics() {
     try (Admin admin = admin()) {
       List<NewTopic> topics =
           Topics.ALL.stream()

@@ -6,7 +6,7 @@ import cl.zeues.occupation.events.OccupationEvent;
 import cl.zeues.occupation.events.SpoolCatalogEntry;
 import cl.zeues.occupation.events.Topics;
 import cl.zeues.occupation.events.WorkerCatalogEntry;
-import cl.zeues.occupation.localstack.RestartableKafka;
+import cl.zeues.occupation.localstack.KafkaBroker;
 import cl.zeues.occupation.processor.ProcessorApplication;
 import cl.zeues.occupation.projector.ProjectorApplication;
 import cl.zeues.occupation.projector.sheets.ShopSpreadsheet;
@@ -83,7 +83,7 @@ final class ZeuesSystem implements AutoCloseable {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
   private final @Nullable EmbeddedKafkaKraftBroker embeddedBroker;
-  private final @Nullable RestartableKafka restartableBroker;
+  private final @Nullable KafkaBroker restartableBroker;
   private final @Nullable Path brokerDir;
   private final KafkaProducer<String, byte[]> producer;
   private final RedisClient redisClient;
@@ -107,7 +107,8 @@ final class ZeuesSystem implements AutoCloseable {
       embeddedBroker = null;
       brokerDir = temporaryDirectory();
       restartableBroker =
-          new RestartableKafka(brokerDir, ServiceProcess.freePort(), ServiceProcess.freePort());
+          new KafkaBroker(
+              brokerDir.resolve("kafka"), ServiceProcess.freePort(), ServiceProcess.freePort());
       restartableBroker.start();
       restartableBroker.createTopics();
     } else {
@@ -257,7 +258,7 @@ final class ZeuesSystem implements AutoCloseable {
 
   /** Takes the (restartable) broker down: a controlled shutdown, its log kept. */
   void stopBroker() {
-    requireRestartable().stop();
+    requireRestartable().close();
   }
 
   /** Brings the broker back on the same port with the same log; returns once it answers. */
@@ -265,7 +266,7 @@ final class ZeuesSystem implements AutoCloseable {
     requireRestartable().start();
   }
 
-  private RestartableKafka requireRestartable() {
+  private KafkaBroker requireRestartable() {
     if (restartableBroker == null) {
       throw new IllegalStateException("start the system with builder().restartableBroker()");
     }
