@@ -17,13 +17,11 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * {@code jmh}: runs this module's JMH benchmarks with JMH's own command line ({@code -h} lists it).
- * Unless the command line says otherwise: this package's benchmarks, 1 fork, 5 warm-up iterations
- * of 2 s (Jackson's read path needed about 10 s of warm-up on a busy 2-core machine before C2 had
- * compiled it) and 5 measured iterations of 1 s, results also in {@code target/jmh.json}.
+ * Unless the command line says otherwise: this package's benchmarks, with the forks and iterations
+ * their annotations ask for, results also in {@code target/jmh.json}.
  *
  * <p>JMH forks a JVM with this JVM's class path, and a Spring Boot exec jar's classes are nested in
  * it where a plain JVM cannot see them. So from the exec jar it first extracts the jar next to
@@ -66,21 +64,6 @@ public final class JmhBench {
     ChainedOptionsBuilder options = new OptionsBuilder().parent(cli);
     if (cli.getIncludes().isEmpty()) {
       options.include(Pattern.quote(JmhBench.class.getPackageName()) + "\\..*Benchmarks\\..*");
-    }
-    if (!cli.getForkCount().hasValue()) {
-      options.forks(1);
-    }
-    if (!cli.getWarmupIterations().hasValue()) {
-      options.warmupIterations(5);
-    }
-    if (!cli.getWarmupTime().hasValue()) {
-      options.warmupTime(TimeValue.seconds(2));
-    }
-    if (!cli.getMeasurementIterations().hasValue()) {
-      options.measurementIterations(5);
-    }
-    if (!cli.getMeasurementTime().hasValue()) {
-      options.measurementTime(TimeValue.seconds(1));
     }
     if (!cli.getResult().hasValue()) {
       options.result("target/jmh.json");
