@@ -12,11 +12,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The audit tool's window onto the sheets-projector's rendering and Sheets request handling, which
- * that module keeps package-private. This class lives in the audit-tool module but in the
- * projector's package, so the tool shows and compares exactly what the projector writes (same
- * cells, same Metadata rows, same formats, same formula neutralising, same quota and 429 handling)
- * instead of a copy that could drift from it. Nothing here holds state or starts Spring.
+ * The projection's rendering and Sheets request handling as a public facade for tools outside this
+ * module (the audit tool), while the classes behind it stay package-private: a tool shows and
+ * compares exactly what the projector writes (same cells, same Metadata rows, same formats, same
+ * formula neutralising, same quota and 429 handling) instead of a copy that could drift from it.
+ * Nothing here holds state or starts Spring.
  */
 public final class ProjectorRendering {
 

@@ -7,9 +7,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 
 /**
- * The projector's {@code SheetRequests} for the audit tool: reads unformatted, writes {@code RAW},
- * each write counted against the budget, 429/5xx retried; a request that must not be retried
- * surfaces as {@link SheetsFailure}.
+ * The projector's {@code SheetRequests} for tools such as the audit tool: reads unformatted, writes
+ * {@code RAW}, each write counted against the budget, 429/5xx retried; a request that must not be
+ * retried surfaces as {@link SheetsFailure}.
  */
 public final class ProjectorRequests {
 

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Builds the Sheets client exactly as the sheets-projector does (its package-private {@code
  * SheetsClientConfiguration}: plain HTTP for the emulator, service-account credentials from a file
- * or {@code GOOGLE_APPLICATION_CREDENTIALS}, none otherwise), for the audit tool, without Spring.
+ * or {@code GOOGLE_APPLICATION_CREDENTIALS}, none otherwise), for tools such as the audit tool,
+ * without Spring.
  */
 public final class ProjectorSheetsClient {
 
