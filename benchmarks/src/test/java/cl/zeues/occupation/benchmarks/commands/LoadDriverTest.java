@@ -49,10 +49,10 @@ class LoadDriverTest {
 
     PhaseTally tally =
         new LoadDriver(path, floor, Duration.ofSeconds(1), true)
-            .atRate(2_000, 8, Duration.ofMillis(250));
+            .atRate(2_000, 8, Duration.ofMillis(100));
 
-    assertThat(tally.sentCount()).isEqualTo(500);
-    assertThat(tally.completedCount()).isEqualTo(500);
+    assertThat(tally.sentCount()).isEqualTo(200);
+    assertThat(tally.completedCount()).isEqualTo(200);
     assertThat(tally.unexpected()).isZero();
     assertThat(path.overlaps.get()).isZero();
     assertThat(tally.outcomes()).containsKey(ShopFloor.ACCEPTED);
@@ -64,7 +64,7 @@ class LoadDriverTest {
 
     PhaseTally tally =
         new LoadDriver(new PredictedAnswers("NO_AUTORIZADO"), floor, Duration.ofSeconds(1), true)
-            .atRate(1_000, 4, Duration.ofMillis(50));
+            .atRate(1_000, 4, Duration.ofMillis(30));
 
     assertThat(tally.unexpected()).isPositive();
     assertThat(tally.unexpectedSamples())
@@ -78,7 +78,7 @@ class LoadDriverTest {
     PhaseTally tally =
         new LoadDriver(
                 new PredictedAnswers(Outcome.RELAYED), floor(100), Duration.ofSeconds(1), false)
-            .atRate(1_000, 4, Duration.ofMillis(50));
+            .atRate(1_000, 4, Duration.ofMillis(30));
 
     assertThat(tally.unexpected()).isZero();
     assertThat(tally.outcomes()).containsOnlyKeys(Outcome.RELAYED);
@@ -88,7 +88,7 @@ class LoadDriverTest {
   void flatOutStopsAtTheEndOfItsWindowAndCountsEveryAnswer() {
     PhaseTally tally =
         new LoadDriver(new PredictedAnswers(""), floor(1_000), Duration.ofSeconds(1), true)
-            .flatOut(50, Duration.ofMillis(100));
+            .flatOut(50, Duration.ofMillis(50));
 
     assertThat(tally.sentCount()).isPositive().isEqualTo(tally.completedCount());
     assertThat(tally.unexpected()).isZero();

@@ -22,7 +22,7 @@ class EventLogTest {
 
   @Test
   void theMixHasEveryKindOfOccupationEvent() {
-    Map<String, Long> mix = EventLog.generate(20_000, 500, 42, 0.05).mix();
+    Map<String, Long> mix = EventLog.generate(5_000, 200, 42, 0.05).mix();
 
     assertThat(mix)
         .containsKeys(
@@ -37,7 +37,7 @@ class EventLogTest {
 
   @Test
   void theThreeRebuildsAgree() {
-    EventLog log = EventLog.generate(5_000, 200, 7, 0.01);
+    EventLog log = EventLog.generate(2_000, 100, 7, 0.01);
     JsonCodec codec = new JsonCodec();
     List<byte[]> records = log.events().stream().map(codec::write).toList();
 
@@ -45,7 +45,7 @@ class EventLogTest {
     Map<String, SpoolState> inLogOrder = Replays.inLogOrder(log.events(), log.spools());
     Map<String, SpoolState> fromJson = Replays.fromJson(records, codec, log.spools());
 
-    assertThat(perSpool).hasSize(200).isEqualTo(inLogOrder).isEqualTo(fromJson);
+    assertThat(perSpool).hasSize(100).isEqualTo(inLogOrder).isEqualTo(fromJson);
     long lastVersions = perSpool.values().stream().mapToLong(SpoolState::version).sum();
     assertThat(lastVersions).isEqualTo(log.events().size());
   }
@@ -59,7 +59,7 @@ class EventLogTest {
 
   @Test
   void eventsOfOneSpoolKeepTheirOrder() {
-    EventLog log = EventLog.generate(3_000, 200, 3, 0);
+    EventLog log = EventLog.generate(1_500, 100, 3, 0);
 
     for (List<OccupationEvent> events : log.bySpool().values()) {
       for (int i = 0; i < events.size(); i++) {
