@@ -219,8 +219,8 @@ public final class CommandBench implements Callable<Integer> {
       List<PhaseResult> phases = new ArrayList<>();
       ShopFloor baselineFloor = floor(baseline, system.workers(), commandMix, runSeed);
       ShopFloor floor = floor(atRate, system.workers(), commandMix, runSeed);
-      try (CommandPath relay = new BaselinePath(system.brokers(), "bench-baseline");
-          CommandPath kafka = new KafkaCommandPath(system.brokers(), "bench-kafka");
+      try (CommandPath relay = KafkaPath.baseline(system.brokers(), "bench-baseline");
+          CommandPath kafka = KafkaPath.processor(system.brokers(), "bench-kafka");
           CommandPath http = new HttpPath(system.apiBase(), ANSWER_TIMEOUT)) {
         phases.add(
             atRate(system, "baseline @ " + rate + "/s", "baseline", relay, baselineFloor, false));
@@ -268,8 +268,8 @@ public final class CommandBench implements Callable<Integer> {
     system.publishSpools(tags.tags());
     ShopFloor floor = floor(tags, system.workers(), commandMix, seed - 1);
     Duration duration = Duration.ofSeconds(warmup);
-    try (CommandPath relay = new BaselinePath(system.brokers(), "bench-warmup-baseline");
-        CommandPath kafka = new KafkaCommandPath(system.brokers(), "bench-warmup-kafka");
+    try (CommandPath relay = KafkaPath.baseline(system.brokers(), "bench-warmup-baseline");
+        CommandPath kafka = KafkaPath.processor(system.brokers(), "bench-warmup-kafka");
         CommandPath http = new HttpPath(system.apiBase(), ANSWER_TIMEOUT)) {
       new LoadDriver(
               relay,

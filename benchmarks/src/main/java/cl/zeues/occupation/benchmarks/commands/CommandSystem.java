@@ -2,6 +2,7 @@ package cl.zeues.occupation.benchmarks.commands;
 
 import cl.zeues.occupation.api.CommandApiApplication;
 import cl.zeues.occupation.benchmarks.support.InProcessKafka;
+import cl.zeues.occupation.benchmarks.support.StartedParts;
 import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.SpoolCatalogEntry;
 import cl.zeues.occupation.events.Topics;
@@ -44,7 +45,7 @@ final class CommandSystem implements AutoCloseable {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private final List<AutoCloseable> started = new ArrayList<>();
+  private final StartedParts started = new StartedParts();
   private final JsonCodec codec = new JsonCodec();
   private final HttpClient http =
       HttpClient.newBuilder()
@@ -275,13 +276,6 @@ final class CommandSystem implements AutoCloseable {
   /** Stops everything, last started first. */
   @Override
   public void close() {
-    for (int i = started.size() - 1; i >= 0; i--) {
-      try {
-        started.get(i).close();
-      } catch (Exception e) {
-        System.err.println("while stopping: " + e);
-      }
-    }
-    started.clear();
+    started.close();
   }
 }

@@ -1,6 +1,7 @@
 package cl.zeues.occupation.benchmarks.projection;
 
 import cl.zeues.occupation.benchmarks.support.InProcessKafka;
+import cl.zeues.occupation.benchmarks.support.StartedParts;
 import cl.zeues.occupation.events.CloudEventHeaders;
 import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.OccupationEvent;
@@ -41,7 +42,7 @@ final class BenchSystem implements AutoCloseable {
   static final String SPREADSHEET = "zeues-bench";
   static final String GROUP = "sheets-projector";
 
-  private final List<AutoCloseable> started = new ArrayList<>();
+  private final StartedParts started = new StartedParts();
   private final JsonCodec json = new JsonCodec();
   private final AtomicLong sendFailures = new AtomicLong();
   private final InProcessKafka broker;
@@ -200,13 +201,6 @@ final class BenchSystem implements AutoCloseable {
   /** Stops everything, last started first. */
   @Override
   public void close() {
-    for (int i = started.size() - 1; i >= 0; i--) {
-      try {
-        started.get(i).close();
-      } catch (Exception e) {
-        System.err.println("while stopping: " + e);
-      }
-    }
-    started.clear();
+    started.close();
   }
 }
