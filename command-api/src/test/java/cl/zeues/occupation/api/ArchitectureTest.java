@@ -60,17 +60,6 @@ class ArchitectureTest {
   }
 
   @ArchTest
-  static final ArchRule domainIsPure =
-      noClasses()
-          .that()
-          .resideInAPackage("..domain..")
-          .should()
-          .dependOnClassesThat()
-          .resideInAnyPackage(
-              "org.springframework..", "org.apache.kafka..", "io.lettuce..", "com.google..")
-          .allowEmptyShould(true);
-
-  @ArchTest
   static final ArchRule httpDoesNotReachIntoKafkaOrRedis =
       noClasses()
           .that()

@@ -1,6 +1,7 @@
 /**
- * The occupation feature's core: the ports to the command bus and the outcome store, and the
- * service that publishes a command and waits for its reply. No Kafka, Redis or HTTP types here.
+ * The occupation feature's core: the ports to the command bus, the status reader and the worker
+ * directory, and the service that publishes a command and waits for its reply. No Kafka, Redis or
+ * HTTP types here.
  */
 @NullMarked
 package cl.zeues.occupation.api.occupation;

@@ -1,7 +1,7 @@
 package cl.zeues.occupation.api.web;
 
 import cl.zeues.occupation.api.occupation.CommandBusUnavailableException;
-import cl.zeues.occupation.api.occupation.OccupationStoreUnavailableException;
+import cl.zeues.occupation.api.occupation.StatusUnavailableException;
 import cl.zeues.occupation.events.CommandReply;
 import cl.zeues.occupation.events.RejectionReason;
 import java.util.ArrayList;
@@ -107,8 +107,8 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler
-  ResponseEntity<ProblemDetail> redisDown(OccupationStoreUnavailableException e) {
-    log.warn("store not readable: {}", e.getMessage());
+  ResponseEntity<ProblemDetail> redisDown(StatusUnavailableException e) {
+    log.warn("status not readable: {}", e.getMessage());
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, "5")
         .body(

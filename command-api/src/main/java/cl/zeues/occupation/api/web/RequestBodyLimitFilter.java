@@ -1,6 +1,6 @@
 package cl.zeues.occupation.api.web;
 
-import cl.zeues.occupation.api.ApiProperties;
+import cl.zeues.occupation.api.ApiSettings;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -25,7 +25,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
   private final HandlerExceptionResolver problems;
 
   public RequestBodyLimitFilter(
-      ApiProperties settings,
+      ApiSettings settings,
       @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
     this.maxBytes = settings.maxBodySize().toBytes();
     this.problems = problems;

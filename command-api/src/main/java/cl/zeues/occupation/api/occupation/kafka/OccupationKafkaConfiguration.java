@@ -1,6 +1,6 @@
 package cl.zeues.occupation.api.occupation.kafka;
 
-import cl.zeues.occupation.api.ApiProperties;
+import cl.zeues.occupation.api.ApiSettings;
 import cl.zeues.occupation.catalog.CompactedTopicView;
 import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.Topics;
@@ -40,7 +40,7 @@ public class OccupationKafkaConfiguration {
 
   @Bean
   DefaultKafkaProducerFactory<String, byte[]> commandProducerFactory(
-      KafkaProperties kafka, ApiProperties settings) {
+      KafkaProperties kafka, ApiSettings settings) {
     Map<String, Object> props = new HashMap<>(kafka.buildProducerProperties());
     int publishMs = (int) settings.publishTimeout().toMillis();
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -67,7 +67,7 @@ public class OccupationKafkaConfiguration {
   KafkaCommandBus kafkaCommandBus(
       KafkaTemplate<String, byte[]> commandTemplate,
       JsonCodec codec,
-      ApiProperties settings,
+      ApiSettings settings,
       MeterRegistry meters) {
     KafkaCommandBus bus = new KafkaCommandBus(commandTemplate, codec, settings.publishTimeout());
     Gauge.builder("zeues.api.replies.awaiting", bus, KafkaCommandBus::awaitingCount)
@@ -84,7 +84,7 @@ public class OccupationKafkaConfiguration {
   @Bean
   ConcurrentMessageListenerContainer<String, byte[]> replyListenerContainer(
       KafkaProperties kafka,
-      ApiProperties settings,
+      ApiSettings settings,
       KafkaCommandBus bus,
       JsonCodec codec,
       ReplyAssignment assignment) {
@@ -111,7 +111,7 @@ public class OccupationKafkaConfiguration {
   }
 
   @Bean
-  KafkaClusterHealthIndicator kafkaHealthIndicator(KafkaProperties kafka, ApiProperties settings) {
+  KafkaClusterHealthIndicator kafkaHealthIndicator(KafkaProperties kafka, ApiSettings settings) {
     Map<String, Object> props = new HashMap<>(kafka.buildAdminProperties());
     int timeoutMs = (int) settings.healthTimeout().toMillis();
     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
@@ -123,7 +123,7 @@ public class OccupationKafkaConfiguration {
   /** Named so the readiness group can list it as {@code workerDirectory}. */
   @Bean
   KafkaWorkerDirectory workerDirectoryHealthIndicator(
-      KafkaProperties kafka, ApiProperties settings, JsonCodec codec) {
+      KafkaProperties kafka, ApiSettings settings, JsonCodec codec) {
     Admin admin = Admin.create(kafka.buildAdminProperties());
     Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
     consumer.remove(ConsumerConfig.GROUP_ID_CONFIG);

@@ -5,12 +5,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-/** The Redis side of the API: a read-only view of the processor's store. */
+/** The Redis side of the API: reads the status the processor records (never writes). */
 @Configuration(proxyBeanMethods = false)
 public class OccupationRedisConfiguration {
 
   @Bean
-  RedisOccupationStore redisOccupationStore(StringRedisTemplate redis, JsonCodec codec) {
-    return new RedisOccupationStore(redis, codec);
+  RedisStatusReader redisStatusReader(StringRedisTemplate redis, JsonCodec codec) {
+    return new RedisStatusReader(redis, codec);
   }
 }

@@ -1,7 +1,7 @@
 package cl.zeues.occupation.api.occupation.web;
 
+import cl.zeues.occupation.api.occupation.CommandGateway;
 import cl.zeues.occupation.api.occupation.CommandIds;
-import cl.zeues.occupation.api.occupation.OccupationService;
 import cl.zeues.occupation.api.occupation.web.OccupationRequests.ReleaseRequest;
 import cl.zeues.occupation.events.OccupationCommand;
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,11 +26,11 @@ class AdminOccupationController {
 
   static final String ADMIN = "admin";
 
-  private final OccupationService occupation;
+  private final CommandGateway gateway;
   private final Clock clock;
 
-  AdminOccupationController(OccupationService occupation, Clock clock) {
-    this.occupation = occupation;
+  AdminOccupationController(CommandGateway gateway, Clock clock) {
+    this.gateway = gateway;
     this.clock = clock;
   }
 
@@ -45,7 +45,7 @@ class AdminOccupationController {
       @RequestHeader(name = RequestRules.IDEMPOTENCY_KEY, required = false) @Nullable String key) {
     String tag = RequestRules.checkedTag(tagSpool);
     return Answers.of(
-        occupation.execute(
+        gateway.execute(
             new OccupationCommand.LiberarOcupacion(
                 CommandIds.forRequest(RequestRules.checkedIdempotencyKey(key), tag),
                 tag,

@@ -1,6 +1,6 @@
 package cl.zeues.occupation.api.occupation.web;
 
-import cl.zeues.occupation.api.ApiProperties;
+import cl.zeues.occupation.api.ApiSettings;
 import cl.zeues.occupation.api.web.ApiProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,9 +19,9 @@ class AdminTokenInterceptor implements HandlerInterceptor {
 
   private static final String BEARER = "Bearer ";
 
-  private final ApiProperties settings;
+  private final ApiSettings settings;
 
-  AdminTokenInterceptor(ApiProperties settings) {
+  AdminTokenInterceptor(ApiSettings settings) {
     this.settings = settings;
   }
 

@@ -1,6 +1,6 @@
 package cl.zeues.occupation.api.occupation.web;
 
-import cl.zeues.occupation.api.occupation.CommandOutcome;
+import cl.zeues.occupation.api.occupation.Submission;
 import cl.zeues.occupation.api.web.ApiProblemException;
 import cl.zeues.occupation.api.web.CommandRejectedException;
 import cl.zeues.occupation.events.CommandReply;
@@ -16,18 +16,18 @@ final class Answers {
 
   private Answers() {}
 
-  static ResponseEntity<Object> of(CommandOutcome outcome) {
+  static ResponseEntity<Object> of(Submission outcome) {
     return switch (outcome) {
-      case CommandOutcome.Replied(CommandReply.Accepted a) ->
+      case Submission.Replied(CommandReply.Accepted a) ->
           ResponseEntity.ok(
               new OccupationResponses.CommandAccepted(
                   true, a.tagSpool(), a.message(), a.version(), a.commandId()));
-      case CommandOutcome.Replied(CommandReply.Rejected r) -> throw new CommandRejectedException(r);
-      case CommandOutcome.Pending p ->
+      case Submission.Replied(CommandReply.Rejected r) -> throw new CommandRejectedException(r);
+      case Submission.Pending p ->
           ResponseEntity.accepted()
               .location(location(p.tagSpool(), p.commandId()))
               .body(new OccupationResponses.CommandPending(PENDIENTE, p.commandId(), p.tagSpool()));
-      case CommandOutcome.Unpublished u ->
+      case Submission.Unpublished u ->
           throw new ApiProblemException(
               HttpStatus.SERVICE_UNAVAILABLE, "KAFKA_NO_DISPONIBLE", u.message());
     };
@@ -37,15 +37,15 @@ final class Answers {
     return URI.create("/api/occupation/commands/" + tagSpool + "/" + commandId);
   }
 
-  static OccupationResponses.BatchDetail detail(CommandOutcome outcome) {
+  static OccupationResponses.BatchDetail detail(Submission outcome) {
     return switch (outcome) {
-      case CommandOutcome.Replied(CommandReply.Accepted a) ->
+      case Submission.Replied(CommandReply.Accepted a) ->
           new OccupationResponses.BatchDetail(
               a.tagSpool(), true, a.message(), null, null, a.commandId());
-      case CommandOutcome.Replied(CommandReply.Rejected r) ->
+      case Submission.Replied(CommandReply.Rejected r) ->
           new OccupationResponses.BatchDetail(
               r.tagSpool(), false, r.message(), r.reason().name(), r.ocupadoPor(), r.commandId());
-      case CommandOutcome.Pending p ->
+      case Submission.Pending p ->
           new OccupationResponses.BatchDetail(
               p.tagSpool(),
               false,
@@ -53,7 +53,7 @@ final class Answers {
               PENDIENTE,
               null,
               p.commandId());
-      case CommandOutcome.Unpublished u ->
+      case Submission.Unpublished u ->
           new OccupationResponses.BatchDetail(
               u.tagSpool(),
               false,

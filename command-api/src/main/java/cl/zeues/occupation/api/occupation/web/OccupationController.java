@@ -2,11 +2,12 @@ package cl.zeues.occupation.api.occupation.web;
 
 import static cl.zeues.occupation.api.occupation.web.OccupationRequests.present;
 
-import cl.zeues.occupation.api.ApiProperties;
+import cl.zeues.occupation.api.ApiSettings;
+import cl.zeues.occupation.api.occupation.CommandGateway;
 import cl.zeues.occupation.api.occupation.CommandIds;
-import cl.zeues.occupation.api.occupation.CommandOutcome;
-import cl.zeues.occupation.api.occupation.OccupationService;
 import cl.zeues.occupation.api.occupation.SpoolStatus;
+import cl.zeues.occupation.api.occupation.StatusReader;
+import cl.zeues.occupation.api.occupation.Submission;
 import cl.zeues.occupation.api.occupation.web.OccupationRequests.BatchTomarRequest;
 import cl.zeues.occupation.api.occupation.web.OccupationRequests.CompletarRequest;
 import cl.zeues.occupation.api.occupation.web.OccupationRequests.OccupantRequest;
@@ -51,14 +52,20 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "occupation", description = "Tomar, pausar, completar y cancelar spools")
 class OccupationController {
 
-  private final OccupationService occupation;
+  private final CommandGateway gateway;
+  private final StatusReader statuses;
   private final Validator validator;
   private final Clock clock;
   private final int maxBatch;
 
   OccupationController(
-      OccupationService occupation, Validator validator, Clock clock, ApiProperties settings) {
-    this.occupation = occupation;
+      CommandGateway gateway,
+      StatusReader statuses,
+      Validator validator,
+      Clock clock,
+      ApiSettings settings) {
+    this.gateway = gateway;
+    this.statuses = statuses;
     this.validator = validator;
     this.clock = clock;
     this.maxBatch = settings.maxBatch();
@@ -72,7 +79,7 @@ class OccupationController {
       @RequestHeader(name = RequestRules.IDEMPOTENCY_KEY, required = false) @Nullable String key) {
     String tag = present(body.tagSpool());
     return Answers.of(
-        occupation.execute(
+        gateway.execute(
             new OccupationCommand.Tomar(
                 id(key, tag),
                 tag,
@@ -89,7 +96,7 @@ class OccupationController {
       @RequestHeader(name = RequestRules.IDEMPOTENCY_KEY, required = false) @Nullable String key) {
     String tag = present(body.tagSpool());
     return Answers.of(
-        occupation.execute(
+        gateway.execute(
             new OccupationCommand.Pausar(
                 id(key, tag),
                 tag,
@@ -106,7 +113,7 @@ class OccupationController {
       @RequestHeader(name = RequestRules.IDEMPOTENCY_KEY, required = false) @Nullable String key) {
     String tag = present(body.tagSpool());
     return Answers.of(
-        occupation.execute(
+        gateway.execute(
             new OccupationCommand.Completar(
                 id(key, tag),
                 tag,
@@ -124,7 +131,7 @@ class OccupationController {
       @RequestHeader(name = RequestRules.IDEMPOTENCY_KEY, required = false) @Nullable String key) {
     String tag = present(body.tagSpool());
     return Answers.of(
-        occupation.execute(
+        gateway.execute(
             new OccupationCommand.Cancelar(
                 id(key, tag),
                 tag,
@@ -151,8 +158,7 @@ class OccupationController {
         present(body.tagSpools()).stream()
             .map(tag -> new OccupationCommand.Tomar(id(key, tag), tag, worker, operacion, now))
             .toList();
-    List<BatchDetail> details =
-        occupation.executeAll(commands).stream().map(Answers::detail).toList();
+    List<BatchDetail> details = gateway.executeAll(commands).stream().map(Answers::detail).toList();
     int succeeded = (int) details.stream().filter(BatchDetail::success).count();
     return new BatchTomarResult(details.size(), succeeded, details.size() - succeeded, details);
   }
@@ -165,7 +171,7 @@ class OccupationController {
               content = @Content(schema = @Schema(implementation = SpoolStatusView.class))))
   @GetMapping("/status/{tag_spool}")
   SpoolStatusView status(@PathVariable("tag_spool") String tagSpool) {
-    SpoolStatus status = occupation.status(RequestRules.checkedTag(tagSpool));
+    SpoolStatus status = statuses.status(RequestRules.checkedTag(tagSpool));
     return new SpoolStatusView(
         status.tagSpool(),
         status.ocupado(),
@@ -179,8 +185,8 @@ class OccupationController {
   @GetMapping("/commands/{tag_spool}/{command_id}")
   ResponseEntity<Object> command(
       @PathVariable("tag_spool") String tagSpool, @PathVariable("command_id") UUID commandId) {
-    CommandOutcome outcome = occupation.outcome(RequestRules.checkedTag(tagSpool), commandId);
-    if (outcome instanceof CommandOutcome.Pending pending) {
+    Submission outcome = gateway.outcome(RequestRules.checkedTag(tagSpool), commandId);
+    if (outcome instanceof Submission.Pending pending) {
       return ResponseEntity.accepted()
           .body(new CommandPending(Answers.PENDIENTE, pending.commandId(), pending.tagSpool()));
     }

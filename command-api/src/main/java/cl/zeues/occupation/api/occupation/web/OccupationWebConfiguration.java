@@ -1,6 +1,6 @@
 package cl.zeues.occupation.api.occupation.web;
 
-import cl.zeues.occupation.api.ApiProperties;
+import cl.zeues.occupation.api.ApiSettings;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -14,9 +14,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 public class OccupationWebConfiguration implements WebMvcConfigurer {
 
-  private final ApiProperties settings;
+  private final ApiSettings settings;
 
-  public OccupationWebConfiguration(ApiProperties settings) {
+  public OccupationWebConfiguration(ApiSettings settings) {
     this.settings = settings;
   }
 

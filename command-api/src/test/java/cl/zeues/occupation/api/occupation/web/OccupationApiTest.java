@@ -11,7 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import cl.zeues.occupation.api.ApiProperties;
+import cl.zeues.occupation.api.ApiSettings;
 import cl.zeues.occupation.api.occupation.SpoolStatus;
 import cl.zeues.occupation.api.web.ApiProblemHandler;
 import cl.zeues.occupation.api.web.RequestBodyLimitFilter;
@@ -62,8 +62,8 @@ class OccupationApiTest {
 
   private final MockMvc mvc = APP.mvc();
   private final FakeCommandBus bus = APP.bus();
-  private final FakeOccupationStore store = APP.store();
-  private final ApiProperties settings = APP.settings();
+  private final FakeStatusReader store = APP.store();
+  private final ApiSettings settings = APP.settings();
 
   @BeforeEach
   void reset() {

@@ -1,7 +1,7 @@
 package cl.zeues.occupation.api.occupation.web;
 
-import cl.zeues.occupation.api.ApiProperties;
-import cl.zeues.occupation.api.occupation.OccupationService;
+import cl.zeues.occupation.api.ApiSettings;
+import cl.zeues.occupation.api.occupation.CommandGateway;
 import cl.zeues.occupation.api.web.ApiProblemHandler;
 import cl.zeues.occupation.api.web.RequestBodyLimitFilter;
 import cl.zeues.occupation.api.web.StrictJsonInput;
@@ -43,18 +43,18 @@ import tools.jackson.databind.json.JsonMapper;
  * maps static resources on {@code /**}); both are the same 404 {@code RUTA_NO_ENCONTRADA} problem.
  */
 record StandaloneOccupationMvc(
-    MockMvc mvc, FakeCommandBus bus, FakeOccupationStore store, ApiProperties settings) {
+    MockMvc mvc, FakeCommandBus bus, FakeStatusReader store, ApiSettings settings) {
 
   /** Builds the MVC layer with the given {@code zeues.api.*} properties. */
   static StandaloneOccupationMvc start(Map<String, String> properties) {
-    ApiProperties settings =
+    ApiSettings settings =
         new Binder(new MapConfigurationPropertySource(properties))
-            .bindOrCreate("zeues.api", ApiProperties.class);
+            .bindOrCreate("zeues.api", ApiSettings.class);
     FakeCommandBus bus = new FakeCommandBus();
-    FakeOccupationStore store = new FakeOccupationStore();
+    FakeStatusReader store = new FakeStatusReader();
     Clock clock = Clock.systemUTC();
-    OccupationService occupation =
-        new OccupationService(
+    CommandGateway gateway =
+        new CommandGateway(
             bus,
             store,
             new FakeWorkerDirectory(),
@@ -73,8 +73,8 @@ record StandaloneOccupationMvc(
 
     MockMvc mvc =
         MockMvcBuilders.standaloneSetup(
-                new OccupationController(occupation, validator, clock, settings),
-                new AdminOccupationController(occupation, clock))
+                new OccupationController(gateway, store, validator, clock, settings),
+                new AdminOccupationController(gateway, clock))
             .setControllerAdvice(new ApiProblemHandler())
             .setValidator(validator)
             .setMessageConverters(
@@ -100,7 +100,7 @@ record StandaloneOccupationMvc(
   }
 
   /** The admin interceptor exactly as {@link OccupationWebConfiguration} registers it. */
-  private static MappedInterceptor adminInterceptor(ApiProperties settings) {
+  private static MappedInterceptor adminInterceptor(ApiSettings settings) {
     var registry =
         new InterceptorRegistry() {
           List<Object> registered() {

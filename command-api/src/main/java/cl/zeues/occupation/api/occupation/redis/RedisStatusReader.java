@@ -1,8 +1,8 @@
 package cl.zeues.occupation.api.occupation.redis;
 
-import cl.zeues.occupation.api.occupation.OccupationStore;
-import cl.zeues.occupation.api.occupation.OccupationStoreUnavailableException;
 import cl.zeues.occupation.api.occupation.SpoolStatus;
+import cl.zeues.occupation.api.occupation.StatusReader;
+import cl.zeues.occupation.api.occupation.StatusUnavailableException;
 import cl.zeues.occupation.events.CommandReply;
 import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.StoreLayout;
@@ -19,14 +19,14 @@ import org.springframework.data.redis.core.HashOperations;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /** Reads the hashes the processor writes ({@link StoreLayout}); never writes. */
-class RedisOccupationStore implements OccupationStore {
+class RedisStatusReader implements StatusReader {
 
-  private static final Logger log = LoggerFactory.getLogger(RedisOccupationStore.class);
+  private static final Logger log = LoggerFactory.getLogger(RedisStatusReader.class);
 
   private final HashOperations<String, String, String> hashes;
   private final JsonCodec codec;
 
-  RedisOccupationStore(StringRedisTemplate redis, JsonCodec codec) {
+  RedisStatusReader(StringRedisTemplate redis, JsonCodec codec) {
     this.hashes = redis.opsForHash();
     this.codec = codec;
   }
@@ -64,7 +64,7 @@ class RedisOccupationStore implements OccupationStore {
     try {
       return query.get();
     } catch (DataAccessException e) {
-      throw new OccupationStoreUnavailableException("Redis no respondió: " + e.getMessage(), e);
+      throw new StatusUnavailableException("Redis no respondió: " + e.getMessage(), e);
     }
   }
 

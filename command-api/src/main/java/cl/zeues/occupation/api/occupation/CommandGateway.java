@@ -24,32 +24,32 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes commands and waits for their replies. It decides nothing: the processor does; this only
- * turns "no reply yet" into a {@link CommandOutcome.Pending} after the reply timeout.
+ * turns "no reply yet" into a {@link Submission.Pending} after the reply timeout.
  */
-public class OccupationService {
+public class CommandGateway {
 
-  private static final Logger log = LoggerFactory.getLogger(OccupationService.class);
+  private static final Logger log = LoggerFactory.getLogger(CommandGateway.class);
 
   static final String OUTCOMES = "zeues.api.command.outcomes";
   static final String TIMEOUTS = "zeues.api.reply.timeouts";
 
   private final CommandBus bus;
-  private final OccupationStore store;
+  private final StatusReader statuses;
   private final WorkerDirectory workers;
   private final Clock clock;
   private final Duration replyTimeout;
   private final MeterRegistry meters;
   private final Counter timeouts;
 
-  public OccupationService(
+  public CommandGateway(
       CommandBus bus,
-      OccupationStore store,
+      StatusReader statuses,
       WorkerDirectory workers,
       Clock clock,
       Duration replyTimeout,
       MeterRegistry meters) {
     this.bus = bus;
-    this.store = store;
+    this.statuses = statuses;
     this.workers = workers;
     this.clock = clock;
     this.replyTimeout = replyTimeout;
@@ -67,11 +67,11 @@ public class OccupationService {
    *
    * @throws CommandBusUnavailableException when the command could not be published
    */
-  public CommandOutcome execute(OccupationCommand request) {
+  public Submission execute(OccupationCommand request) {
     Optional<OccupationCommand> resolved = withDirectoryWorker(request);
     if (resolved.isEmpty()) {
       return counted(
-          new CommandOutcome.Replied(
+          new Submission.Replied(
               new CommandReply.Rejected(
                   request.commandId(),
                   request.tagSpool(),
@@ -92,7 +92,7 @@ public class OccupationService {
     }
     try {
       return counted(
-          new CommandOutcome.Replied(reply.get(replyTimeout.toNanos(), TimeUnit.NANOSECONDS)));
+          new Submission.Replied(reply.get(replyTimeout.toNanos(), TimeUnit.NANOSECONDS)));
     } catch (TimeoutException e) {
       bus.abandon(command.commandId());
       timeouts.increment();
@@ -100,7 +100,7 @@ public class OccupationService {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       bus.abandon(command.commandId());
-      return counted(new CommandOutcome.Pending(command.commandId(), command.tagSpool()));
+      return counted(new Submission.Pending(command.commandId(), command.tagSpool()));
     } catch (ExecutionException e) {
       throw new IllegalStateException("reply future failed for " + command.commandId(), e);
     }
@@ -109,33 +109,28 @@ public class OccupationService {
   /**
    * Executes every command in parallel (each on its own key, each awaited on its own) and returns
    * the outcomes in the commands' order. A command that cannot be published is reported as {@link
-   * CommandOutcome.Unpublished}; it does not fail the others.
+   * Submission.Unpublished}; it does not fail the others.
    */
-  public List<CommandOutcome> executeAll(List<? extends OccupationCommand> commands) {
-    List<Future<CommandOutcome>> futures = new ArrayList<>(commands.size());
+  public List<Submission> executeAll(List<? extends OccupationCommand> commands) {
+    List<Future<Submission>> futures = new ArrayList<>(commands.size());
     try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
       for (OccupationCommand command : commands) {
         futures.add(parallel.submit(() -> executeOrUnpublished(command)));
       }
     }
-    List<CommandOutcome> outcomes = new ArrayList<>(commands.size());
+    List<Submission> outcomes = new ArrayList<>(commands.size());
     for (int i = 0; i < commands.size(); i++) {
       outcomes.add(futures.get(i).resultNow());
     }
     return outcomes;
   }
 
-  /** The spool's current occupation. */
-  public SpoolStatus status(String tagSpool) {
-    return store.status(tagSpool);
-  }
-
   /** The recorded outcome of a command, or pending while the processor has not recorded one. */
-  public CommandOutcome outcome(String tagSpool, UUID commandId) {
-    return store
+  public Submission outcome(String tagSpool, UUID commandId) {
+    return statuses
         .outcome(tagSpool, commandId)
-        .<CommandOutcome>map(CommandOutcome.Replied::new)
-        .orElseGet(() -> new CommandOutcome.Pending(commandId, tagSpool));
+        .<Submission>map(Submission.Replied::new)
+        .orElseGet(() -> new Submission.Pending(commandId, tagSpool));
   }
 
   /**
@@ -185,35 +180,34 @@ public class OccupationService {
     };
   }
 
-  private CommandOutcome executeOrUnpublished(OccupationCommand command) {
+  private Submission executeOrUnpublished(OccupationCommand command) {
     try {
       return execute(command);
     } catch (CommandBusUnavailableException e) {
-      return new CommandOutcome.Unpublished(
-          command.commandId(), command.tagSpool(), e.getMessage());
+      return new Submission.Unpublished(command.commandId(), command.tagSpool(), e.getMessage());
     }
   }
 
   /** The reply may have been missed (e.g. decided while this instance was rebalancing). */
-  private CommandOutcome recordedOutcome(String tagSpool, UUID commandId) {
+  private Submission recordedOutcome(String tagSpool, UUID commandId) {
     try {
-      Optional<CommandReply> recorded = store.outcome(tagSpool, commandId);
+      Optional<CommandReply> recorded = statuses.outcome(tagSpool, commandId);
       if (recorded.isPresent()) {
-        return new CommandOutcome.Replied(recorded.get());
+        return new Submission.Replied(recorded.get());
       }
-    } catch (OccupationStoreUnavailableException e) {
+    } catch (StatusUnavailableException e) {
       log.warn("could not check the recorded outcome of {}: {}", commandId, e.getMessage());
     }
-    return new CommandOutcome.Pending(commandId, tagSpool);
+    return new Submission.Pending(commandId, tagSpool);
   }
 
-  private CommandOutcome counted(CommandOutcome outcome) {
+  private Submission counted(Submission outcome) {
     count(
         switch (outcome) {
-          case CommandOutcome.Replied(CommandReply.Accepted a) -> "ACEPTADO";
-          case CommandOutcome.Replied(CommandReply.Rejected r) -> r.reason().name();
-          case CommandOutcome.Pending p -> "PENDIENTE";
-          case CommandOutcome.Unpublished u -> "KAFKA_NO_DISPONIBLE";
+          case Submission.Replied(CommandReply.Accepted a) -> "ACEPTADO";
+          case Submission.Replied(CommandReply.Rejected r) -> r.reason().name();
+          case Submission.Pending p -> "PENDIENTE";
+          case Submission.Unpublished u -> "KAFKA_NO_DISPONIBLE";
         });
     return outcome;
   }

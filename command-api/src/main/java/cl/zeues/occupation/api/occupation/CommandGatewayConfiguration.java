@@ -1,6 +1,6 @@
 package cl.zeues.occupation.api.occupation;
 
-import cl.zeues.occupation.api.ApiProperties;
+import cl.zeues.occupation.api.ApiSettings;
 import cl.zeues.occupation.events.JsonCodec;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -10,18 +10,18 @@ import org.springframework.context.annotation.Configuration;
 
 /** Wires the occupation feature's core to whichever {@link CommandBus} and store are present. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ApiProperties.class)
-public class OccupationConfiguration {
+@EnableConfigurationProperties(ApiSettings.class)
+public class CommandGatewayConfiguration {
 
   @Bean
-  OccupationService occupationService(
+  CommandGateway commandGateway(
       CommandBus bus,
-      OccupationStore store,
+      StatusReader statuses,
       WorkerDirectory workers,
       Clock clock,
-      ApiProperties settings,
+      ApiSettings settings,
       MeterRegistry meters) {
-    return new OccupationService(bus, store, workers, clock, settings.replyTimeout(), meters);
+    return new CommandGateway(bus, statuses, workers, clock, settings.replyTimeout(), meters);
   }
 
   @Bean

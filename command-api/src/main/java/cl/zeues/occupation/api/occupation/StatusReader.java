@@ -4,20 +4,23 @@ import cl.zeues.occupation.events.CommandReply;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The processor's read model, as the API sees it: spool status and decided command outcomes. */
-public interface OccupationStore {
+/**
+ * Reads what the processor recorded: a spool's occupation and the replies to decided commands. The
+ * API never writes there.
+ */
+public interface StatusReader {
 
   /**
    * The spool's current occupation; a spool never touched is free at version 0.
    *
-   * @throws OccupationStoreUnavailableException when the store cannot be read
+   * @throws StatusUnavailableException when the status cannot be read
    */
   SpoolStatus status(String tagSpool);
 
   /**
    * The reply the processor recorded for {@code commandId}, if it has decided it.
    *
-   * @throws OccupationStoreUnavailableException when the store cannot be read
+   * @throws StatusUnavailableException when the status cannot be read
    */
   Optional<CommandReply> outcome(String tagSpool, UUID commandId);
 }

@@ -1,8 +1,8 @@
 package cl.zeues.occupation.api.occupation.web;
 
-import cl.zeues.occupation.api.occupation.OccupationStore;
-import cl.zeues.occupation.api.occupation.OccupationStoreUnavailableException;
 import cl.zeues.occupation.api.occupation.SpoolStatus;
+import cl.zeues.occupation.api.occupation.StatusReader;
+import cl.zeues.occupation.api.occupation.StatusUnavailableException;
 import cl.zeues.occupation.events.CommandReply;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** An in-memory store; {@link #down} makes every read fail as if Redis were unreachable. */
-final class FakeOccupationStore implements OccupationStore {
+final class FakeStatusReader implements StatusReader {
 
   final Map<String, SpoolStatus> spools = new ConcurrentHashMap<>();
   final Map<UUID, CommandReply> outcomes = new ConcurrentHashMap<>();
@@ -36,7 +36,7 @@ final class FakeOccupationStore implements OccupationStore {
 
   private void check() {
     if (down) {
-      throw new OccupationStoreUnavailableException("redis down (fake)", new RuntimeException());
+      throw new StatusUnavailableException("redis down (fake)", new RuntimeException());
     }
   }
 }

@@ -27,7 +27,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("zeues.api")
-public record ApiProperties(
+public record ApiSettings(
     @NotNull @DurationMin(millis = 1) @DefaultValue("5s") Duration replyTimeout,
     @NotNull @DurationMin(millis = 100) @DefaultValue("3s") Duration publishTimeout,
     @NotNull @DurationMin(millis = 100) @DefaultValue("2s") Duration healthTimeout,

@@ -8,13 +8,13 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.util.unit.DataSize;
 
-class ApiPropertiesTest {
+class ApiSettingsTest {
 
   @Test
   void defaultsAreTheDocumentedOnes() {
-    ApiProperties settings =
+    ApiSettings settings =
         new Binder(new MapConfigurationPropertySource())
-            .bindOrCreate("zeues.api", ApiProperties.class);
+            .bindOrCreate("zeues.api", ApiSettings.class);
 
     assertThat(settings.replyTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(settings.publishTimeout()).isEqualTo(Duration.ofSeconds(3));
