@@ -30,16 +30,38 @@ public sealed interface OccupationCommand {
   /** When the client (or the sweeper) asked; the decision uses the processor's clock. */
   Instant requestedAt();
 
+  /**
+   * A command a worker gives about their own work on the spool: TOMAR, PAUSAR, COMPLETAR, CANCELAR.
+   * The worker is who acts; the API puts the {@code Trabajadores} sheet's worker here ({@link
+   * #withWorker}) before publishing, whatever the request called them. Not itself an {@code
+   * OccupationCommand}, so the wire types stay that interface's direct permitted subtypes.
+   */
+  sealed interface ByWorker {
+
+    Worker worker();
+
+    /** The operation; null on PAUSAR/COMPLETAR/CANCELAR means the occupied one. */
+    @Nullable Operacion operacion();
+
+    /** The same command (same id, tag, operation and time) given by {@code worker}. */
+    OccupationCommand withWorker(Worker worker);
+  }
+
   /** A worker takes a free spool for one operation. */
   record Tomar(
       UUID commandId, String tagSpool, Worker worker, Operacion operacion, Instant requestedAt)
-      implements OccupationCommand {
+      implements OccupationCommand, ByWorker {
     public Tomar {
       Objects.requireNonNull(commandId, "command_id");
       Objects.requireNonNull(tagSpool, "tag_spool");
       Objects.requireNonNull(worker, "worker");
       Objects.requireNonNull(operacion, "operacion");
       Objects.requireNonNull(requestedAt, "requested_at");
+    }
+
+    @Override
+    public Tomar withWorker(Worker worker) {
+      return new Tomar(commandId, tagSpool, worker, operacion, requestedAt);
     }
   }
 
@@ -50,12 +72,17 @@ public sealed interface OccupationCommand {
       Worker worker,
       @Nullable Operacion operacion,
       Instant requestedAt)
-      implements OccupationCommand {
+      implements OccupationCommand, ByWorker {
     public Pausar {
       Objects.requireNonNull(commandId, "command_id");
       Objects.requireNonNull(tagSpool, "tag_spool");
       Objects.requireNonNull(worker, "worker");
       Objects.requireNonNull(requestedAt, "requested_at");
+    }
+
+    @Override
+    public Pausar withWorker(Worker worker) {
+      return new Pausar(commandId, tagSpool, worker, operacion, requestedAt);
     }
   }
 
@@ -67,12 +94,17 @@ public sealed interface OccupationCommand {
       @Nullable Operacion operacion,
       @Nullable LocalDate fechaOperacion,
       Instant requestedAt)
-      implements OccupationCommand {
+      implements OccupationCommand, ByWorker {
     public Completar {
       Objects.requireNonNull(commandId, "command_id");
       Objects.requireNonNull(tagSpool, "tag_spool");
       Objects.requireNonNull(worker, "worker");
       Objects.requireNonNull(requestedAt, "requested_at");
+    }
+
+    @Override
+    public Completar withWorker(Worker worker) {
+      return new Completar(commandId, tagSpool, worker, operacion, fechaOperacion, requestedAt);
     }
   }
 
@@ -83,12 +115,17 @@ public sealed interface OccupationCommand {
       Worker worker,
       @Nullable Operacion operacion,
       Instant requestedAt)
-      implements OccupationCommand {
+      implements OccupationCommand, ByWorker {
     public Cancelar {
       Objects.requireNonNull(commandId, "command_id");
       Objects.requireNonNull(tagSpool, "tag_spool");
       Objects.requireNonNull(worker, "worker");
       Objects.requireNonNull(requestedAt, "requested_at");
+    }
+
+    @Override
+    public Cancelar withWorker(Worker worker) {
+      return new Cancelar(commandId, tagSpool, worker, operacion, requestedAt);
     }
   }
 

@@ -3,6 +3,7 @@ package cl.zeues.occupation.domain;
 import cl.zeues.occupation.domain.Decision.Accepted;
 import cl.zeues.occupation.domain.Decision.Rejected;
 import cl.zeues.occupation.events.OccupationCommand;
+import cl.zeues.occupation.events.OccupationCommand.ByWorker;
 import cl.zeues.occupation.events.OccupationCommand.Cancelar;
 import cl.zeues.occupation.events.OccupationCommand.Completar;
 import cl.zeues.occupation.events.OccupationCommand.ExpirarOcupacion;
@@ -26,6 +27,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,10 +58,9 @@ public final class OccupationDecider {
       Instant now) {
     return switch (command) {
       case Tomar c -> tomar(state, c, catalog, now);
-      case Pausar c -> release(state, c.worker(), c.operacion(), Release.PAUSAR, c, null, now);
-      case Completar c ->
-          release(state, c.worker(), c.operacion(), Release.COMPLETAR, c, c.fechaOperacion(), now);
-      case Cancelar c -> release(state, c.worker(), c.operacion(), Release.CANCELAR, c, null, now);
+      case Pausar c -> pausar(state, c, now);
+      case Completar c -> completar(state, c, now);
+      case Cancelar c -> cancelar(state, c, now);
       case ExpirarOcupacion c -> expire(state, c, now);
       case LiberarOcupacion c -> forceRelease(state, c, now);
     };
@@ -68,7 +69,7 @@ public final class OccupationDecider {
   private Decision tomar(
       SpoolState state, Tomar c, @Nullable SpoolCatalogEntry catalog, Instant now) {
     String tag = c.tagSpool();
-    if (!c.operacion().isOccupying() || c.operacion() == Operacion.REPARACION) {
+    if (!isSupported(c.operacion())) {
       return unsupported(c.operacion());
     }
     if (catalog == null) {
@@ -124,28 +125,59 @@ public final class OccupationDecider {
     return new Accepted(events);
   }
 
-  private enum Release {
-    PAUSAR("pausar"),
-    COMPLETAR("completar"),
-    CANCELAR("cancelar");
-
-    final String verb;
-
-    Release(String verb) {
-      this.verb = verb;
-    }
+  private Decision pausar(SpoolState state, Pausar c, Instant now) {
+    return byOccupant(
+        state,
+        c,
+        "pausar",
+        current -> ended(state, c.commandId(), current, now, SpoolPausado::new));
   }
 
-  private Decision release(
-      SpoolState state,
-      Worker worker,
-      @Nullable Operacion operacion,
-      Release kind,
-      OccupationCommand c,
-      @Nullable LocalDate fechaOperacion,
-      Instant now) {
-    String tag = c.tagSpool();
-    if (operacion != null && (!operacion.isOccupying() || operacion == Operacion.REPARACION)) {
+  private Decision completar(SpoolState state, Completar c, Instant now) {
+    LocalDate fecha =
+        c.fechaOperacion() != null ? c.fechaOperacion() : LocalDate.ofInstant(now, policy.zone());
+    return byOccupant(
+        state,
+        c,
+        "completar",
+        current ->
+            ended(
+                state,
+                c.commandId(),
+                current,
+                now,
+                (id, command, tag, version, worker, op, occupation, at, since) ->
+                    new SpoolCompletado(
+                        id, command, tag, version, worker, op, occupation, at, since, fecha)));
+  }
+
+  private Decision cancelar(SpoolState state, Cancelar c, Instant now) {
+    return byOccupant(
+        state,
+        c,
+        "cancelar",
+        current -> {
+          if (current.operacion() == Operacion.ARM && state.sold().isInitiated()) {
+            return new Rejected(
+                RejectionReason.DEPENDENCIAS_NO_SATISFECHAS,
+                "No se puede cancelar ARM en spool " + state.tagSpool() + ": SOLD ya fue iniciado",
+                current.worker().token());
+          }
+          return ended(state, c.commandId(), current, now, SpoolCancelado::new);
+        });
+  }
+
+  /**
+   * The check PAUSAR, COMPLETAR and CANCELAR share: only the current occupant may end the
+   * occupation, for the occupied operation (or without naming one). When it holds, {@code decision}
+   * decides on the current occupation; otherwise the rejection says why.
+   */
+  private static Decision byOccupant(
+      SpoolState state, ByWorker c, String verb, Function<Occupation, Decision> decision) {
+    String tag = state.tagSpool();
+    Worker worker = c.worker();
+    Operacion operacion = c.operacion();
+    if (operacion != null && !isSupported(operacion)) {
       return unsupported(operacion);
     }
     Occupation current = state.occupation();
@@ -171,7 +203,7 @@ public final class OccupationDecider {
               + " no está ocupado por "
               + worker.token()
               + " (está libre); no hay trabajo que "
-              + kind.verb,
+              + verb,
           null);
     }
     String occupant = current.worker().token();
@@ -185,7 +217,7 @@ public final class OccupationDecider {
               + "; solo "
               + occupant
               + " puede "
-              + kind.verb
+              + verb
               + "lo",
           occupant);
     }
@@ -195,60 +227,39 @@ public final class OccupationDecider {
           "Spool " + tag + " está ocupado para " + current.operacion() + ", no para " + operacion,
           occupant);
     }
-    Operacion op = current.operacion();
-    UUID eventId = eventId(c.commandId(), 0);
-    long version = state.version() + 1;
-    return switch (kind) {
-      case PAUSAR ->
-          new Accepted(
-              List.of(
-                  new SpoolPausado(
-                      eventId,
-                      c.commandId(),
-                      tag,
-                      version,
-                      current.worker(),
-                      op,
-                      current.occupationId(),
-                      now,
-                      current.since())));
-      case COMPLETAR ->
-          new Accepted(
-              List.of(
-                  new SpoolCompletado(
-                      eventId,
-                      c.commandId(),
-                      tag,
-                      version,
-                      current.worker(),
-                      op,
-                      current.occupationId(),
-                      now,
-                      current.since(),
-                      fechaOperacion != null
-                          ? fechaOperacion
-                          : LocalDate.ofInstant(now, policy.zone()))));
-      case CANCELAR -> {
-        if (op == Operacion.ARM && state.sold().isInitiated()) {
-          yield new Rejected(
-              RejectionReason.DEPENDENCIAS_NO_SATISFECHAS,
-              "No se puede cancelar ARM en spool " + tag + ": SOLD ya fue iniciado",
-              occupant);
-        }
-        yield new Accepted(
-            List.of(
-                new SpoolCancelado(
-                    eventId,
-                    c.commandId(),
-                    tag,
-                    version,
-                    current.worker(),
-                    op,
-                    current.occupationId(),
-                    now,
-                    current.since())));
-      }
-    };
+    return decision.apply(current);
+  }
+
+  /** The facts every end of an occupation by its occupant records (pausado, completado, ...). */
+  @FunctionalInterface
+  private interface OccupationEnd {
+    OccupationEvent of(
+        UUID eventId,
+        UUID commandId,
+        String tagSpool,
+        long version,
+        Worker worker,
+        Operacion operacion,
+        UUID occupationId,
+        Instant occurredAt,
+        Instant ocupadoDesde);
+  }
+
+  /** The occupant ends {@code current} with one event, shaped by {@code end}. */
+  private static Decision ended(
+      SpoolState state, UUID commandId, Occupation current, Instant now, OccupationEnd end) {
+    return new Accepted(
+        List.of(
+            end.of(
+                eventId(commandId, 0),
+                commandId,
+                state.tagSpool(),
+                state.version() + 1,
+                current.worker(),
+                current.operacion(),
+                current.occupationId(),
+                now,
+                current.since())));
   }
 
   private Decision expire(SpoolState state, ExpirarOcupacion c, Instant now) {
@@ -305,6 +316,11 @@ public final class OccupationDecider {
         now,
         current.since(),
         current.leaseUntil());
+  }
+
+  /** ARM and SOLD; METROLOGIA (instant) and REPARACION are not occupations here yet. */
+  private static boolean isSupported(Operacion operacion) {
+    return operacion == Operacion.ARM || operacion == Operacion.SOLD;
   }
 
   private static Rejected unsupported(Operacion operacion) {
