@@ -61,28 +61,39 @@ public class CommandGateway {
   }
 
   /**
+   * Stands for worker {@code id} in a command built from a request, until {@link #execute} puts the
+   * directory's worker in its place: nothing a client writes names or tokens the worker who acts.
+   */
+  public static Worker workerById(int id) {
+    return new Worker(id, "", "");
+  }
+
+  /**
    * Resolves the command's worker, publishes the command and waits up to the reply timeout for its
-   * reply. A worker who is unknown or inactive is answered here, {@code WORKER_NO_ENCONTRADO}, and
-   * nothing is published.
+   * reply. The published command carries the worker as the directory names them ({@link
+   * WorkerDirectory}); only the id of the worker given here counts. A worker who is unknown or
+   * inactive is answered here, {@code WORKER_NO_ENCONTRADO}, and nothing is published.
    *
    * @throws CommandBusUnavailableException when the command could not be published
    */
   public Submission execute(OccupationCommand request) {
-    Optional<OccupationCommand> resolved = withDirectoryWorker(request);
-    if (resolved.isEmpty()) {
-      return counted(
-          new Submission.Replied(
-              new CommandReply.Rejected(
-                  request.commandId(),
-                  request.tagSpool(),
-                  "Trabajador "
-                      + workerOf(request).map(w -> String.valueOf(w.id())).orElse("?")
-                      + " no existe o no está activo en Trabajadores",
-                  clock.instant(),
-                  RejectionReason.WORKER_NO_ENCONTRADO,
-                  null)));
+    OccupationCommand command = request;
+    if (request instanceof OccupationCommand.ByWorker byWorker) {
+      int id = byWorker.worker().id();
+      Optional<Worker> worker = workers.activeWorker(id);
+      if (worker.isEmpty()) {
+        return counted(
+            new Submission.Replied(
+                new CommandReply.Rejected(
+                    request.commandId(),
+                    request.tagSpool(),
+                    "Trabajador " + id + " no existe o no está activo en Trabajadores",
+                    clock.instant(),
+                    RejectionReason.WORKER_NO_ENCONTRADO,
+                    null)));
+      }
+      command = byWorker.withWorker(worker.get());
     }
-    OccupationCommand command = resolved.get();
     CompletableFuture<CommandReply> reply;
     try {
       reply = bus.submit(command);
@@ -123,61 +134,6 @@ public class CommandGateway {
       outcomes.add(futures.get(i).resultNow());
     }
     return outcomes;
-  }
-
-  /** The recorded outcome of a command, or pending while the processor has not recorded one. */
-  public Submission outcome(String tagSpool, UUID commandId) {
-    return statuses
-        .outcome(tagSpool, commandId)
-        .<Submission>map(Submission.Replied::new)
-        .orElseGet(() -> new Submission.Pending(commandId, tagSpool));
-  }
-
-  /**
-   * The command with its worker as the directory names them (the request's {@code worker_nombre}
-   * only has to look like a name); empty when the directory does not know the worker as active.
-   */
-  private Optional<OccupationCommand> withDirectoryWorker(OccupationCommand command) {
-    Optional<Worker> requested = workerOf(command);
-    if (requested.isEmpty()) {
-      return Optional.of(command);
-    }
-    return workers
-        .activeWorker(requested.get().id())
-        .map(
-            w ->
-                switch (command) {
-                  case OccupationCommand.Tomar c ->
-                      new OccupationCommand.Tomar(
-                          c.commandId(), c.tagSpool(), w, c.operacion(), c.requestedAt());
-                  case OccupationCommand.Pausar c ->
-                      new OccupationCommand.Pausar(
-                          c.commandId(), c.tagSpool(), w, c.operacion(), c.requestedAt());
-                  case OccupationCommand.Completar c ->
-                      new OccupationCommand.Completar(
-                          c.commandId(),
-                          c.tagSpool(),
-                          w,
-                          c.operacion(),
-                          c.fechaOperacion(),
-                          c.requestedAt());
-                  case OccupationCommand.Cancelar c ->
-                      new OccupationCommand.Cancelar(
-                          c.commandId(), c.tagSpool(), w, c.operacion(), c.requestedAt());
-                  case OccupationCommand.ExpirarOcupacion c -> c;
-                  case OccupationCommand.LiberarOcupacion c -> c;
-                });
-  }
-
-  private static Optional<Worker> workerOf(OccupationCommand command) {
-    return switch (command) {
-      case OccupationCommand.Tomar c -> Optional.of(c.worker());
-      case OccupationCommand.Pausar c -> Optional.of(c.worker());
-      case OccupationCommand.Completar c -> Optional.of(c.worker());
-      case OccupationCommand.Cancelar c -> Optional.of(c.worker());
-      case OccupationCommand.ExpirarOcupacion c -> Optional.empty();
-      case OccupationCommand.LiberarOcupacion c -> Optional.empty();
-    };
   }
 
   private Submission executeOrUnpublished(OccupationCommand command) {

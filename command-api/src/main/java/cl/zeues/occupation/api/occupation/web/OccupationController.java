@@ -5,21 +5,18 @@ import static cl.zeues.occupation.api.occupation.web.OccupationRequests.present;
 import cl.zeues.occupation.api.ApiSettings;
 import cl.zeues.occupation.api.occupation.CommandGateway;
 import cl.zeues.occupation.api.occupation.CommandIds;
-import cl.zeues.occupation.api.occupation.SpoolStatus;
-import cl.zeues.occupation.api.occupation.StatusReader;
-import cl.zeues.occupation.api.occupation.Submission;
 import cl.zeues.occupation.api.occupation.web.OccupationRequests.BatchTomarRequest;
 import cl.zeues.occupation.api.occupation.web.OccupationRequests.CompletarRequest;
 import cl.zeues.occupation.api.occupation.web.OccupationRequests.OccupantRequest;
 import cl.zeues.occupation.api.occupation.web.OccupationRequests.TomarRequest;
+import cl.zeues.occupation.api.occupation.web.OccupationRequests.WorkerRequest;
 import cl.zeues.occupation.api.occupation.web.OccupationResponses.BatchDetail;
 import cl.zeues.occupation.api.occupation.web.OccupationResponses.BatchTomarResult;
-import cl.zeues.occupation.api.occupation.web.OccupationResponses.CommandPending;
-import cl.zeues.occupation.api.occupation.web.OccupationResponses.SpoolStatusView;
 import cl.zeues.occupation.api.web.FieldProblem;
 import cl.zeues.occupation.api.web.InvalidRequestException;
 import cl.zeues.occupation.events.OccupationCommand;
 import cl.zeues.occupation.events.Operacion;
+import cl.zeues.occupation.events.Worker;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -29,14 +26,13 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -53,19 +49,13 @@ import org.springframework.web.bind.annotation.RestController;
 class OccupationController {
 
   private final CommandGateway gateway;
-  private final StatusReader statuses;
   private final Validator validator;
   private final Clock clock;
   private final int maxBatch;
 
   OccupationController(
-      CommandGateway gateway,
-      StatusReader statuses,
-      Validator validator,
-      Clock clock,
-      ApiSettings settings) {
+      CommandGateway gateway, Validator validator, Clock clock, ApiSettings settings) {
     this.gateway = gateway;
-    this.statuses = statuses;
     this.validator = validator;
     this.clock = clock;
     this.maxBatch = settings.maxBatch();
@@ -77,15 +67,7 @@ class OccupationController {
   ResponseEntity<Object> tomar(
       @Valid @RequestBody TomarRequest body,
       @RequestHeader(name = RequestRules.IDEMPOTENCY_KEY, required = false) @Nullable String key) {
-    String tag = present(body.tagSpool());
-    return Answers.of(
-        gateway.execute(
-            new OccupationCommand.Tomar(
-                id(key, tag),
-                tag,
-                body.worker(),
-                present(RequestRules.operacion(body.operacion())),
-                clock.instant())));
+    return submit(key, body, OccupationCommand.Tomar::new);
   }
 
   @Operation(summary = "El ocupante pausa: libera el spool, el trabajo queda parcial")
@@ -94,15 +76,7 @@ class OccupationController {
   ResponseEntity<Object> pausar(
       @Valid @RequestBody OccupantRequest body,
       @RequestHeader(name = RequestRules.IDEMPOTENCY_KEY, required = false) @Nullable String key) {
-    String tag = present(body.tagSpool());
-    return Answers.of(
-        gateway.execute(
-            new OccupationCommand.Pausar(
-                id(key, tag),
-                tag,
-                body.worker(),
-                RequestRules.operacion(body.operacion()),
-                clock.instant())));
+    return submit(key, body, OccupationCommand.Pausar::new);
   }
 
   @Operation(summary = "El ocupante completa la operación (fecha_operacion: hoy por defecto)")
@@ -111,16 +85,11 @@ class OccupationController {
   ResponseEntity<Object> completar(
       @Valid @RequestBody CompletarRequest body,
       @RequestHeader(name = RequestRules.IDEMPOTENCY_KEY, required = false) @Nullable String key) {
-    String tag = present(body.tagSpool());
-    return Answers.of(
-        gateway.execute(
-            new OccupationCommand.Completar(
-                id(key, tag),
-                tag,
-                body.worker(),
-                RequestRules.operacion(body.operacion()),
-                body.fecha(),
-                clock.instant())));
+    return submit(
+        key,
+        body,
+        (id, tag, worker, operacion, at) ->
+            new OccupationCommand.Completar(id, tag, worker, operacion, body.fecha(), at));
   }
 
   @Operation(summary = "El ocupante cancela: la operación vuelve a pendiente")
@@ -129,15 +98,7 @@ class OccupationController {
   ResponseEntity<Object> cancelar(
       @Valid @RequestBody OccupantRequest body,
       @RequestHeader(name = RequestRules.IDEMPOTENCY_KEY, required = false) @Nullable String key) {
-    String tag = present(body.tagSpool());
-    return Answers.of(
-        gateway.execute(
-            new OccupationCommand.Cancelar(
-                id(key, tag),
-                tag,
-                body.worker(),
-                RequestRules.operacion(body.operacion()),
-                clock.instant())));
+    return submit(key, body, OccupationCommand.Cancelar::new);
   }
 
   @Operation(
@@ -163,34 +124,29 @@ class OccupationController {
     return new BatchTomarResult(details.size(), succeeded, details.size() - succeeded, details);
   }
 
-  @Operation(
-      summary = "Estado de ocupación de un spool (leído del almacén del procesador)",
-      responses =
-          @ApiResponse(
-              responseCode = "200",
-              content = @Content(schema = @Schema(implementation = SpoolStatusView.class))))
-  @GetMapping("/status/{tag_spool}")
-  SpoolStatusView status(@PathVariable("tag_spool") String tagSpool) {
-    SpoolStatus status = statuses.status(RequestRules.checkedTag(tagSpool));
-    return new SpoolStatusView(
-        status.tagSpool(),
-        status.ocupado(),
-        status.ocupadoPor(),
-        status.fechaOcupacion(),
-        status.operacion(),
-        status.version());
+  /** How a route makes its command from the parts every worker command has. */
+  @FunctionalInterface
+  private interface WorkerCommand {
+    OccupationCommand of(
+        UUID commandId,
+        String tagSpool,
+        Worker worker,
+        @Nullable Operacion operacion,
+        Instant requestedAt);
   }
 
-  @Operation(summary = "Resultado de un comando: como la respuesta síncrona, o 202 PENDIENTE")
-  @GetMapping("/commands/{tag_spool}/{command_id}")
-  ResponseEntity<Object> command(
-      @PathVariable("tag_spool") String tagSpool, @PathVariable("command_id") UUID commandId) {
-    Submission outcome = gateway.outcome(RequestRules.checkedTag(tagSpool), commandId);
-    if (outcome instanceof Submission.Pending pending) {
-      return ResponseEntity.accepted()
-          .body(new CommandPending(Answers.PENDIENTE, pending.commandId(), pending.tagSpool()));
-    }
-    return Answers.of(outcome);
+  /** What every single-command route does: one command for the body's tag, submitted, answered. */
+  private ResponseEntity<Object> submit(
+      @Nullable String key, WorkerRequest body, WorkerCommand command) {
+    String tag = present(body.tagSpool());
+    return Answers.of(
+        gateway.execute(
+            command.of(
+                id(key, tag),
+                tag,
+                body.worker(),
+                RequestRules.operacion(body.operacion()),
+                clock.instant())));
   }
 
   private UUID id(@Nullable String idempotencyKey, String tag) {

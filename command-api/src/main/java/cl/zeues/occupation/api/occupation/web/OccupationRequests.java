@@ -1,23 +1,17 @@
 package cl.zeues.occupation.api.occupation.web;
 
-import static cl.zeues.occupation.api.occupation.web.RequestRules.NOMBRE;
-import static cl.zeues.occupation.api.occupation.web.RequestRules.NOMBRE_MESSAGE;
-import static cl.zeues.occupation.api.occupation.web.RequestRules.OPERACION;
-import static cl.zeues.occupation.api.occupation.web.RequestRules.OPERACION_MESSAGE;
 import static cl.zeues.occupation.api.occupation.web.RequestRules.REQUIRED;
-import static cl.zeues.occupation.api.occupation.web.RequestRules.TAG;
-import static cl.zeues.occupation.api.occupation.web.RequestRules.TAG_MESSAGE;
 
+import cl.zeues.occupation.api.occupation.CommandGateway;
 import cl.zeues.occupation.events.Worker;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import org.hibernate.validator.constraints.UniqueElements;
 import org.jspecify.annotations.Nullable;
 
@@ -29,94 +23,45 @@ final class OccupationRequests {
 
   private OccupationRequests() {}
 
-  private static Worker worker(@Nullable Integer id, @Nullable String nombre) {
-    // Only called after validation: both are present.
-    return Worker.of(
-        java.util.Objects.requireNonNull(id), java.util.Objects.requireNonNull(nombre));
+  /** A worker's request about one spool: what every single-command route reads. */
+  interface WorkerRequest {
+    @Nullable String tagSpool();
+
+    @Nullable Integer workerId();
+
+    @Nullable String operacion();
+
+    /** Only the id: the gateway puts the directory's worker in its place. */
+    default Worker worker() {
+      return CommandGateway.workerById(present(workerId()));
+    }
   }
 
   /** A worker takes a spool for one operation. */
   record TomarRequest(
-      @Schema(example = "MK-1335-CW-25238-011")
-          @JsonProperty("tag_spool")
-          @NotNull(message = REQUIRED)
-          @Pattern(regexp = TAG, message = TAG_MESSAGE)
-          @Nullable String tagSpool,
-      @Schema(example = "94")
-          @JsonProperty("worker_id")
-          @NotNull(message = REQUIRED)
-          @Positive(message = "debe ser mayor que 0")
-          @Nullable Integer workerId,
-      @Schema(example = "Juan Perez")
-          @JsonProperty("worker_nombre")
-          @NotNull(message = REQUIRED)
-          @Pattern(regexp = NOMBRE, message = NOMBRE_MESSAGE)
-          @Nullable String workerNombre,
-      @Schema(
-              example = "ARM",
-              allowableValues = {"ARM", "SOLD", "METROLOGIA", "REPARACION"})
-          @NotNull(message = REQUIRED)
-          @Pattern(regexp = OPERACION, message = OPERACION_MESSAGE)
-          @Nullable String operacion) {
-    Worker worker() {
-      return OccupationRequests.worker(workerId, workerNombre);
-    }
-  }
+      @JsonProperty("tag_spool") @TagSpool @Nullable String tagSpool,
+      @JsonProperty("worker_id") @WorkerId @Nullable Integer workerId,
+      @JsonProperty("worker_nombre") @WorkerNombre @Nullable String workerNombre,
+      @NotNull(message = REQUIRED) @KnownOperacion @Nullable String operacion)
+      implements WorkerRequest {}
 
   /** The occupant pauses or cancels; {@code operacion} defaults to the occupied one. */
   record OccupantRequest(
-      @Schema(example = "MK-1335-CW-25238-011")
-          @JsonProperty("tag_spool")
-          @NotNull(message = REQUIRED)
-          @Pattern(regexp = TAG, message = TAG_MESSAGE)
-          @Nullable String tagSpool,
-      @Schema(example = "94")
-          @JsonProperty("worker_id")
-          @NotNull(message = REQUIRED)
-          @Positive(message = "debe ser mayor que 0")
-          @Nullable Integer workerId,
-      @Schema(example = "Juan Perez")
-          @JsonProperty("worker_nombre")
-          @NotNull(message = REQUIRED)
-          @Pattern(regexp = NOMBRE, message = NOMBRE_MESSAGE)
-          @Nullable String workerNombre,
-      @Schema(
-              example = "ARM",
-              allowableValues = {"ARM", "SOLD", "METROLOGIA", "REPARACION"})
-          @Pattern(regexp = OPERACION, message = OPERACION_MESSAGE)
-          @Nullable String operacion) {
-    Worker worker() {
-      return OccupationRequests.worker(workerId, workerNombre);
-    }
-  }
+      @JsonProperty("tag_spool") @TagSpool @Nullable String tagSpool,
+      @JsonProperty("worker_id") @WorkerId @Nullable Integer workerId,
+      @JsonProperty("worker_nombre") @WorkerNombre @Nullable String workerNombre,
+      @KnownOperacion @Nullable String operacion)
+      implements WorkerRequest {}
 
   /** The occupant completes; {@code fecha_operacion} defaults to today in Chile. */
   record CompletarRequest(
-      @Schema(example = "MK-1335-CW-25238-011")
-          @JsonProperty("tag_spool")
-          @NotNull(message = REQUIRED)
-          @Pattern(regexp = TAG, message = TAG_MESSAGE)
-          @Nullable String tagSpool,
-      @Schema(example = "94")
-          @JsonProperty("worker_id")
-          @NotNull(message = REQUIRED)
-          @Positive(message = "debe ser mayor que 0")
-          @Nullable Integer workerId,
-      @Schema(example = "Juan Perez")
-          @JsonProperty("worker_nombre")
-          @NotNull(message = REQUIRED)
-          @Pattern(regexp = NOMBRE, message = NOMBRE_MESSAGE)
-          @Nullable String workerNombre,
-      @Schema(
-              example = "ARM",
-              allowableValues = {"ARM", "SOLD", "METROLOGIA", "REPARACION"})
-          @Pattern(regexp = OPERACION, message = OPERACION_MESSAGE)
-          @Nullable String operacion,
+      @JsonProperty("tag_spool") @TagSpool @Nullable String tagSpool,
+      @JsonProperty("worker_id") @WorkerId @Nullable Integer workerId,
+      @JsonProperty("worker_nombre") @WorkerNombre @Nullable String workerNombre,
+      @KnownOperacion @Nullable String operacion,
       @Schema(example = "2026-11-27", format = "date") @JsonProperty("fecha_operacion") @ValidDate
-          @Nullable String fechaOperacion) {
-    Worker worker() {
-      return OccupationRequests.worker(workerId, workerNombre);
-    }
+          @Nullable String fechaOperacion)
+      implements WorkerRequest {
 
     @Nullable LocalDate fecha() {
       return fechaOperacion == null ? null : LocalDate.parse(fechaOperacion);
@@ -125,32 +70,18 @@ final class OccupationRequests {
 
   /** One worker takes several spools for the same operation; each tag is its own command. */
   record BatchTomarRequest(
-      @Schema(example = "[\"MK-1\", \"MK-2\"]")
+      @Schema(example = "[\"MK-1335-CW-25238-011\", \"MK-1335-CW-25238-012\"]")
           @JsonProperty("tag_spools")
           @NotEmpty(message = "debe tener al menos un tag")
           @UniqueElements(message = "no debe repetir tags")
-          @Nullable
-              List<
-                  @NotNull(message = REQUIRED) @Pattern(regexp = TAG, message = TAG_MESSAGE) String>
-              tagSpools,
-      @Schema(example = "94")
-          @JsonProperty("worker_id")
-          @NotNull(message = REQUIRED)
-          @Positive(message = "debe ser mayor que 0")
-          @Nullable Integer workerId,
-      @Schema(example = "Juan Perez")
-          @JsonProperty("worker_nombre")
-          @NotNull(message = REQUIRED)
-          @Pattern(regexp = NOMBRE, message = NOMBRE_MESSAGE)
-          @Nullable String workerNombre,
-      @Schema(
-              example = "ARM",
-              allowableValues = {"ARM", "SOLD", "METROLOGIA", "REPARACION"})
-          @NotNull(message = REQUIRED)
-          @Pattern(regexp = OPERACION, message = OPERACION_MESSAGE)
-          @Nullable String operacion) {
+          @Nullable List<@TagSpool String> tagSpools,
+      @JsonProperty("worker_id") @WorkerId @Nullable Integer workerId,
+      @JsonProperty("worker_nombre") @WorkerNombre @Nullable String workerNombre,
+      @NotNull(message = REQUIRED) @KnownOperacion @Nullable String operacion) {
+
+    /** Only the id: the gateway puts the directory's worker in its place. */
     Worker worker() {
-      return OccupationRequests.worker(workerId, workerNombre);
+      return CommandGateway.workerById(present(workerId));
     }
   }
 
@@ -159,7 +90,8 @@ final class OccupationRequests {
       @Schema(example = "turno terminado") @Size(max = 500, message = "máximo 500 caracteres")
           @Nullable String motivo) {}
 
+  /** A component the constraints required: present once validation passed. */
   static <T> T present(@Nullable T value) {
-    return java.util.Objects.requireNonNull(value);
+    return Objects.requireNonNull(value);
   }
 }

@@ -25,6 +25,8 @@ final class RequestRules {
   static final String FECHA = "^\\d{4}-\\d{2}-\\d{2}$";
   static final String FECHA_MESSAGE = "debe ser una fecha YYYY-MM-DD";
 
+  static final String WORKER_ID_MESSAGE = "debe ser mayor que 0";
+
   static final String REQUIRED = "es obligatorio";
 
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";

@@ -73,7 +73,8 @@ record StandaloneOccupationMvc(
 
     MockMvc mvc =
         MockMvcBuilders.standaloneSetup(
-                new OccupationController(gateway, store, validator, clock, settings),
+                new OccupationController(gateway, validator, clock, settings),
+                new StatusController(store),
                 new AdminOccupationController(gateway, clock))
             .setControllerAdvice(new ApiProblemHandler())
             .setValidator(validator)
