@@ -47,7 +47,7 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OccupationRoundTripIT {
 
-  private static final String WORKER = "\"worker_id\":94,\"worker_nombre\":\"Juan Perez\"";
+  private static final String WORKER = "\"worker_id\":94,\"worker_nombre\":\"JP(94)\"";
 
   @LocalServerPort int port;
   @Autowired EmbeddedKafkaBroker broker;
@@ -276,6 +276,11 @@ class OccupationRoundTripIT {
         .contains("tag_spool")
         .contains("worker_nombre")
         .contains("BatchTomarResult");
+    // The request fields' examples and allowed values come from the composed constraints.
+    JsonNode tomar = docs.body().at("/components/schemas/TomarRequest/properties");
+    assertThat(tomar.at("/tag_spool/example").asString()).isEqualTo("MK-1335-CW-25238-011");
+    assertThat(tomar.at("/worker_nombre/example").asString()).isEqualTo("MR(93)");
+    assertThat(tomar.at("/operacion/enum").toString()).contains("REPARACION");
     assertThat(http.get("/swagger-ui.html").status()).isIn(200, 302);
   }
 

@@ -6,6 +6,7 @@ import static java.lang.annotation.ElementType.METHOD;
 import static java.lang.annotation.ElementType.PARAMETER;
 import static java.lang.annotation.ElementType.TYPE_USE;
 
+import com.fasterxml.jackson.annotation.JacksonAnnotationsInside;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
@@ -23,6 +24,7 @@ import java.lang.annotation.Target;
 @Schema(
     example = "ARM",
     allowableValues = {"ARM", "SOLD", "METROLOGIA", "REPARACION"})
+@JacksonAnnotationsInside
 @Constraint(validatedBy = {})
 @Target({FIELD, METHOD, PARAMETER, ANNOTATION_TYPE, TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)

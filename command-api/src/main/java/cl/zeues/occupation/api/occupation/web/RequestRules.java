@@ -5,19 +5,26 @@ import cl.zeues.occupation.events.Operacion;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** The shape rules of the tablets' requests, shared by the request records and path variables. */
+/**
+ * The shape rules of the tablets' requests, shared by the request records and path variables.
+ *
+ * <p>Contract: every request shape the shop's clients send (domain-facts §6.3 and §6.4, with their
+ * real worker tokens and tags) passes these rules; {@code TabletContractTest} proves it with their
+ * bodies. A rule stricter than domain-facts §6 needs a line in command-api/README.md (section
+ * "Stricter than the shop's contract") saying which real client it could refuse and why.
+ */
 final class RequestRules {
 
   static final String TAG = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
   static final String TAG_MESSAGE =
       "debe tener 1 a 64 caracteres A-Z, a-z, 0-9, '.', '_' o '-', empezando por letra o dígito";
 
-  /** A name starts with a letter, so nothing formula-like ({@code =}, {@code +}, {@code @}). */
-  static final String NOMBRE = "^\\p{L}[\\p{L}\\p{M} .'-]{0,99}$";
+  static final int NOMBRE_MAX = 100;
 
   static final String NOMBRE_MESSAGE =
-      "debe ser un nombre: empezar por una letra y contener solo letras, espacios, '.', ''' o '-'"
-          + " (máximo 100)";
+      "si se envía, debe tener de 1 a " + NOMBRE_MAX + " caracteres y ningún carácter de control";
+
+  private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
   static final String OPERACION = "^(ARM|SOLD|METROLOGIA|REPARACION)$";
   static final String OPERACION_MESSAGE = "debe ser uno de: ARM, SOLD, METROLOGIA, REPARACION";
@@ -35,6 +42,14 @@ final class RequestRules {
   private static final Pattern TAG_PATTERN = Pattern.compile(TAG);
 
   private RequestRules() {}
+
+  /** Text that can be a name or a token: not blank, not too long, no control characters. */
+  static boolean isName(String text) {
+    String name = text.strip();
+    return !name.isEmpty()
+        && name.codePointCount(0, name.length()) <= NOMBRE_MAX
+        && !CONTROL.matcher(text).find();
+  }
 
   /** Path variables get the same check as body fields. */
   static String checkedTag(String tag) {

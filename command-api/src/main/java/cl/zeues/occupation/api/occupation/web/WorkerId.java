@@ -6,6 +6,7 @@ import static java.lang.annotation.ElementType.METHOD;
 import static java.lang.annotation.ElementType.PARAMETER;
 import static java.lang.annotation.ElementType.TYPE_USE;
 
+import com.fasterxml.jackson.annotation.JacksonAnnotationsInside;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
@@ -19,6 +20,7 @@ import java.lang.annotation.Target;
 @NotNull(message = RequestRules.REQUIRED)
 @Positive(message = RequestRules.WORKER_ID_MESSAGE)
 @Schema(example = "93")
+@JacksonAnnotationsInside
 @Constraint(validatedBy = {})
 @Target({FIELD, METHOD, PARAMETER, ANNOTATION_TYPE, TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)

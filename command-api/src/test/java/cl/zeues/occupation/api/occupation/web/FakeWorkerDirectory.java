@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The workers the tests use: Juan Perez (94) and Ana Diaz (1) active, as the sheets name them; Rosa
- * Inés Vidal (7) inactive.
+ * The workers the tests use: Juan Perez (94), Ana Diaz (1) and Mario Rojas (93, the tablets' {@code
+ * MR(93)}) active, as the sheets name them; Rosa Inés Vidal (7) inactive.
  */
 final class FakeWorkerDirectory implements WorkerDirectory {
 
@@ -17,6 +17,7 @@ final class FakeWorkerDirectory implements WorkerDirectory {
       Map.of(
           94, new WorkerCatalogEntry(94, "Juan", "Perez", true, List.of("Armador")),
           1, new WorkerCatalogEntry(1, "Ana", "Diaz", true, List.of("Soldador")),
+          93, new WorkerCatalogEntry(93, "Mario", "Rojas", true, List.of("Armador", "Soldador")),
           7, new WorkerCatalogEntry(7, "Rosa Inés", "Vidal", false, List.of("Armador")));
 
   @Override

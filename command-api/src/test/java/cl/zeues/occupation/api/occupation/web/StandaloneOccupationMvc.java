@@ -1,6 +1,7 @@
 package cl.zeues.occupation.api.occupation.web;
 
 import cl.zeues.occupation.api.ApiSettings;
+import cl.zeues.occupation.api.occupation.CommandBus;
 import cl.zeues.occupation.api.occupation.CommandGateway;
 import cl.zeues.occupation.api.web.ApiProblemHandler;
 import cl.zeues.occupation.api.web.RequestBodyLimitFilter;
@@ -42,15 +43,22 @@ import tools.jackson.databind.json.JsonMapper;
  * NoHandlerFoundException} here and in {@code NoResourceFoundException} in the application (Boot
  * maps static resources on {@code /**}); both are the same 404 {@code RUTA_NO_ENCONTRADA} problem.
  */
-record StandaloneOccupationMvc(
-    MockMvc mvc, FakeCommandBus bus, FakeStatusReader store, ApiSettings settings) {
+record StandaloneOccupationMvc<B extends CommandBus>(
+    MockMvc mvc, B bus, FakeStatusReader store, ApiSettings settings) {
 
-  /** Builds the MVC layer with the given {@code zeues.api.*} properties. */
-  static StandaloneOccupationMvc start(Map<String, String> properties) {
+  /** Builds the MVC layer with the given {@code zeues.api.*} properties and a scripted bus. */
+  static StandaloneOccupationMvc<FakeCommandBus> start(Map<String, String> properties) {
+    return start(properties, new FakeCommandBus());
+  }
+
+  /**
+   * Builds the MVC layer with the given {@code zeues.api.*} properties, publishing to {@code bus}.
+   */
+  static <B extends CommandBus> StandaloneOccupationMvc<B> start(
+      Map<String, String> properties, B bus) {
     ApiSettings settings =
         new Binder(new MapConfigurationPropertySource(properties))
             .bindOrCreate("zeues.api", ApiSettings.class);
-    FakeCommandBus bus = new FakeCommandBus();
     FakeStatusReader store = new FakeStatusReader();
     Clock clock = Clock.systemUTC();
     CommandGateway gateway =
@@ -89,7 +97,7 @@ record StandaloneOccupationMvc(
         mvc.getDispatcherServlet()
             .getWebApplicationContext()
             .getBean("handlerExceptionResolver", HandlerExceptionResolver.class));
-    return new StandaloneOccupationMvc(mvc, bus, store, settings);
+    return new StandaloneOccupationMvc<>(mvc, bus, store, settings);
   }
 
   /** Bean validation as Spring Boot's {@code ValidationAutoConfiguration} sets it up. */
