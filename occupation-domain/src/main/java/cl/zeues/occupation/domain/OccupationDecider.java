@@ -5,6 +5,8 @@ import cl.zeues.occupation.domain.Decision.Rejected;
 import cl.zeues.occupation.events.OccupationCommand;
 import cl.zeues.occupation.events.OccupationCommand.Cancelar;
 import cl.zeues.occupation.events.OccupationCommand.Completar;
+import cl.zeues.occupation.events.OccupationCommand.CompletarMetrologia;
+import cl.zeues.occupation.events.OccupationCommand.DesbloquearSpool;
 import cl.zeues.occupation.events.OccupationCommand.ExpirarOcupacion;
 import cl.zeues.occupation.events.OccupationCommand.LiberarOcupacion;
 import cl.zeues.occupation.events.OccupationCommand.Pausar;
@@ -29,7 +31,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The occupation rules (v3 contract) for ARM and SOLD, as one pure function.
+ * The shop's rules as one pure function: the occupation rules (v3 contract) for ARM, SOLD and
+ * REPARACION, and through {@link QualityRules} the instant metrology inspection and the
+ * supervisor's unblock.
  *
  * <p>Deterministic: the same state, command, catalog entry and instant give the same decision, with
  * the same event ids (derived from the command id), so a command decided again after a crash
@@ -38,9 +42,11 @@ import org.jspecify.annotations.Nullable;
 public final class OccupationDecider {
 
   private final OccupationPolicy policy;
+  private final QualityRules quality;
 
   public OccupationDecider(OccupationPolicy policy) {
     this.policy = policy;
+    this.quality = new QualityRules(policy);
   }
 
   /**
@@ -62,13 +68,15 @@ public final class OccupationDecider {
       case Cancelar c -> release(state, c.worker(), c.operacion(), Release.CANCELAR, c, null, now);
       case ExpirarOcupacion c -> expire(state, c, now);
       case LiberarOcupacion c -> forceRelease(state, c, now);
+      case CompletarMetrologia c -> quality.inspect(state, c, catalog, now);
+      case DesbloquearSpool c -> quality.unblock(state, c, now);
     };
   }
 
   private Decision tomar(
       SpoolState state, Tomar c, @Nullable SpoolCatalogEntry catalog, Instant now) {
     String tag = c.tagSpool();
-    if (!c.operacion().isOccupying() || c.operacion() == Operacion.REPARACION) {
+    if (!c.operacion().isOccupying()) {
       return unsupported(c.operacion());
     }
     if (catalog == null) {
@@ -88,6 +96,40 @@ public final class OccupationDecider {
       events.add(expiry);
       state = state.evolve(expiry);
     }
+    if (c.operacion() == Operacion.REPARACION) {
+      Rejected refused = QualityRules.refusesRepair(state);
+      if (refused != null) {
+        return refused;
+      }
+    } else {
+      Rejected refused = armSoldPrerequisites(state, c, catalog);
+      if (refused != null) {
+        return refused;
+      }
+    }
+    OperationProgress progress = state.progressOf(c.operacion());
+    events.add(
+        new SpoolTomado(
+            eventId(c.commandId(), events.size()),
+            c.commandId(),
+            tag,
+            state.version() + 1,
+            c.worker(),
+            c.operacion(),
+            c.commandId(),
+            now,
+            now.plus(policy.lease()),
+            progress.estado() == Estado.PAUSADO,
+            catalog.fechaMateriales(),
+            state.arm().trabajador(),
+            cicloOf(state, c.operacion())));
+    return new Accepted(events);
+  }
+
+  /** ARM and SOLD: not completed yet, materials received, and SOLD only once ARM began. */
+  private static @Nullable Rejected armSoldPrerequisites(
+      SpoolState state, Tomar c, SpoolCatalogEntry catalog) {
+    String tag = c.tagSpool();
     OperationProgress progress = state.progressOf(c.operacion());
     if (progress.isCompleted()) {
       return new Rejected(
@@ -107,21 +149,12 @@ public final class OccupationDecider {
           "SOLD requiere ARM iniciado en spool " + tag,
           null);
     }
-    events.add(
-        new SpoolTomado(
-            eventId(c.commandId(), events.size()),
-            c.commandId(),
-            tag,
-            state.version() + 1,
-            c.worker(),
-            c.operacion(),
-            c.commandId(),
-            now,
-            now.plus(policy.lease()),
-            progress.estado() == Estado.PAUSADO,
-            catalog.fechaMateriales(),
-            state.arm().trabajador()));
-    return new Accepted(events);
+    return null;
+  }
+
+  /** The repair cycle an occupation event of {@code operacion} carries: only REPARACION's. */
+  static @Nullable Integer cicloOf(SpoolState state, Operacion operacion) {
+    return operacion == Operacion.REPARACION ? state.calidad().ciclo() : null;
   }
 
   private enum Release {
@@ -145,7 +178,7 @@ public final class OccupationDecider {
       @Nullable LocalDate fechaOperacion,
       Instant now) {
     String tag = c.tagSpool();
-    if (operacion != null && (!operacion.isOccupying() || operacion == Operacion.REPARACION)) {
+    if (operacion != null && !operacion.isOccupying()) {
       return unsupported(operacion);
     }
     Occupation current = state.occupation();
@@ -211,7 +244,8 @@ public final class OccupationDecider {
                       op,
                       current.occupationId(),
                       now,
-                      current.since())));
+                      current.since(),
+                      cicloOf(state, op))));
       case COMPLETAR ->
           new Accepted(
               List.of(
@@ -227,7 +261,8 @@ public final class OccupationDecider {
                       current.since(),
                       fechaOperacion != null
                           ? fechaOperacion
-                          : LocalDate.ofInstant(now, policy.zone()))));
+                          : LocalDate.ofInstant(now, policy.zone()),
+                      cicloOf(state, op))));
       case CANCELAR -> {
         if (op == Operacion.ARM && state.sold().isInitiated()) {
           yield new Rejected(
@@ -246,7 +281,8 @@ public final class OccupationDecider {
                     op,
                     current.occupationId(),
                     now,
-                    current.since())));
+                    current.since(),
+                    cicloOf(state, op))));
       }
     };
   }
@@ -289,7 +325,8 @@ public final class OccupationDecider {
                 now,
                 current.since(),
                 c.admin(),
-                c.motivo())));
+                c.motivo(),
+                cicloOf(state, current.operacion()))));
   }
 
   private static OcupacionExpirada expiry(
@@ -304,13 +341,16 @@ public final class OccupationDecider {
         current.occupationId(),
         now,
         current.since(),
-        current.leaseUntil());
+        current.leaseUntil(),
+        cicloOf(state, current.operacion()));
   }
 
   private static Rejected unsupported(Operacion operacion) {
     return new Rejected(
         RejectionReason.OPERACION_NO_SOPORTADA,
-        operacion + " aún no se gestiona con ocupación en este sistema (solo ARM y SOLD)",
+        operacion
+            + " es una inspección instantánea: no se toma, pausa ni cancela; regístrela con"
+            + " /api/metrologia/completar",
         null);
   }
 

@@ -136,7 +136,7 @@ public final class Verifier {
                     : "versions " + expected + ".." + (event.version() - 1))
                 + " missing");
       }
-      spool.state = withVersion(spool.state, event.version() - 1);
+      spool.state = spool.state.atVersion(event.version() - 1);
     }
 
     checkCommand(spool, event, ref, packed);
@@ -146,7 +146,7 @@ public final class Verifier {
       spool.state = spool.state.evolve(event);
     } catch (RuntimeException e) {
       report(Rule.UNFOLDABLE_EVENT, tag, List.of(ref), String.valueOf(e.getMessage()));
-      spool.state = withVersion(spool.state, event.version());
+      spool.state = spool.state.atVersion(event.version());
     }
     spool.remember(event.version(), packed);
     if (event instanceof SpoolTomado) {
@@ -262,11 +262,6 @@ public final class Verifier {
 
   public VerifyResult result() {
     return new VerifyResult(records, events, spools.size(), counts, findings);
-  }
-
-  private static SpoolState withVersion(SpoolState state, long version) {
-    return new SpoolState(
-        state.tagSpool(), version, state.occupation(), state.arm(), state.sold(), state.lastLost());
   }
 
   private static String quoted(@Nullable String text) {
