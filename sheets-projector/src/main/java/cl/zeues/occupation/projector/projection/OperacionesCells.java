@@ -1,5 +1,6 @@
 package cl.zeues.occupation.projector.projection;
 
+import cl.zeues.occupation.domain.EstadoDetalle;
 import cl.zeues.occupation.domain.Occupation;
 import cl.zeues.occupation.domain.SpoolState;
 import java.util.LinkedHashMap;
