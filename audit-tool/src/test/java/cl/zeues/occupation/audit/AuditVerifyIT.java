@@ -127,6 +127,7 @@ class AuditVerifyIT {
                 again.leaseUntil(),
                 false,
                 again.fechaMateriales(),
+                null,
                 null)));
     // Malformed JSON.
     records.add(new ProducerRecord<>(VIOLATIONS, "V-BAD", bytes("{\"type\":\"SpoolTomado\",")));
@@ -250,6 +251,7 @@ class AuditVerifyIT {
         START.plus(Duration.ofHours(12)),
         false,
         ShopHistory.FECHA_MATERIALES,
+        null,
         null);
   }
 
@@ -263,7 +265,8 @@ class AuditVerifyIT {
         taken.operacion(),
         taken.occupationId(),
         START.plusSeconds(600),
-        taken.occurredAt());
+        taken.occurredAt(),
+        null);
   }
 
   private static byte[] bytes(String text) {

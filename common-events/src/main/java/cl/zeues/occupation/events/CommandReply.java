@@ -27,17 +27,36 @@ public sealed interface CommandReply {
 
   Instant decidedAt();
 
-  /** The command was decided and produced {@code eventIds}; the spool is now at {@code version}. */
+  /**
+   * The command was decided and produced {@code eventIds}; the spool is now at {@code version}.
+   *
+   * @param estadoDetalle the spool's {@code Estado_Detalle} after a metrology, repair or unblock
+   *     decision; null after ARM and SOLD decisions
+   * @param ciclo the spool's repair cycle after a metrology, repair or unblock decision, else null
+   */
   record Accepted(
       UUID commandId,
       String tagSpool,
       String message,
       Instant decidedAt,
       long version,
-      List<UUID> eventIds)
+      List<UUID> eventIds,
+      @Nullable String estadoDetalle,
+      @Nullable Integer ciclo)
       implements CommandReply {
     public Accepted {
       eventIds = List.copyOf(eventIds);
+    }
+
+    /** An ARM or SOLD decision's reply: no quality-control state to report. */
+    public Accepted(
+        UUID commandId,
+        String tagSpool,
+        String message,
+        Instant decidedAt,
+        long version,
+        List<UUID> eventIds) {
+      this(commandId, tagSpool, message, decidedAt, version, eventIds, null, null);
     }
   }
 

@@ -19,7 +19,11 @@ import org.jspecify.annotations.Nullable;
   @JsonSubTypes.Type(value = OccupationCommand.Completar.class, name = "COMPLETAR"),
   @JsonSubTypes.Type(value = OccupationCommand.Cancelar.class, name = "CANCELAR"),
   @JsonSubTypes.Type(value = OccupationCommand.ExpirarOcupacion.class, name = "EXPIRAR"),
-  @JsonSubTypes.Type(value = OccupationCommand.LiberarOcupacion.class, name = "LIBERAR")
+  @JsonSubTypes.Type(value = OccupationCommand.LiberarOcupacion.class, name = "LIBERAR"),
+  @JsonSubTypes.Type(
+      value = OccupationCommand.CompletarMetrologia.class,
+      name = "COMPLETAR_METROLOGIA"),
+  @JsonSubTypes.Type(value = OccupationCommand.DesbloquearSpool.class, name = "DESBLOQUEAR")
 })
 public sealed interface OccupationCommand {
 
@@ -145,6 +149,39 @@ public sealed interface OccupationCommand {
       UUID commandId, String tagSpool, String admin, @Nullable String motivo, Instant requestedAt)
       implements OccupationCommand {
     public LiberarOcupacion {
+      Objects.requireNonNull(commandId, "command_id");
+      Objects.requireNonNull(tagSpool, "tag_spool");
+      Objects.requireNonNull(admin, "admin");
+      Objects.requireNonNull(requestedAt, "requested_at");
+    }
+  }
+
+  /**
+   * A metrology inspector records the instant inspection's result; {@code fechaOperacion} defaults
+   * to today in Chile. Nobody occupies the spool for it.
+   */
+  record CompletarMetrologia(
+      UUID commandId,
+      String tagSpool,
+      Worker worker,
+      Resultado resultado,
+      @Nullable LocalDate fechaOperacion,
+      Instant requestedAt)
+      implements OccupationCommand {
+    public CompletarMetrologia {
+      Objects.requireNonNull(commandId, "command_id");
+      Objects.requireNonNull(tagSpool, "tag_spool");
+      Objects.requireNonNull(worker, "worker");
+      Objects.requireNonNull(resultado, "resultado");
+      Objects.requireNonNull(requestedAt, "requested_at");
+    }
+  }
+
+  /** A supervisor unblocks a spool that metrology rejected three times in a row. */
+  record DesbloquearSpool(
+      UUID commandId, String tagSpool, String admin, @Nullable String motivo, Instant requestedAt)
+      implements OccupationCommand {
+    public DesbloquearSpool {
       Objects.requireNonNull(commandId, "command_id");
       Objects.requireNonNull(tagSpool, "tag_spool");
       Objects.requireNonNull(admin, "admin");

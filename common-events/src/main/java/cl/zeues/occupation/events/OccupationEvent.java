@@ -13,6 +13,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Per spool, {@link #version()} runs 1, 2, 3, ... without gaps. Each event also carries the
  * facts its decision used, so the log can be audited without the catalog as it was then.
+ *
+ * <p>The occupation events (taken, paused, completed, cancelled, expired, released) carry {@code
+ * ciclo}, the spool's repair cycle (consecutive metrology rejections, 1..3), when their operation
+ * is REPARACION, and null for ARM and SOLD.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -21,7 +25,11 @@ import org.jspecify.annotations.Nullable;
   @JsonSubTypes.Type(value = OccupationEvent.SpoolCompletado.class, name = "SpoolCompletado"),
   @JsonSubTypes.Type(value = OccupationEvent.SpoolCancelado.class, name = "SpoolCancelado"),
   @JsonSubTypes.Type(value = OccupationEvent.OcupacionExpirada.class, name = "OcupacionExpirada"),
-  @JsonSubTypes.Type(value = OccupationEvent.OcupacionLiberada.class, name = "OcupacionLiberada")
+  @JsonSubTypes.Type(value = OccupationEvent.OcupacionLiberada.class, name = "OcupacionLiberada"),
+  @JsonSubTypes.Type(
+      value = OccupationEvent.MetrologiaCompletada.class,
+      name = "MetrologiaCompletada"),
+  @JsonSubTypes.Type(value = OccupationEvent.SpoolDesbloqueado.class, name = "SpoolDesbloqueado")
 })
 public sealed interface OccupationEvent {
 
@@ -39,7 +47,10 @@ public sealed interface OccupationEvent {
 
   Operacion operacion();
 
-  /** Identifies one occupation from its TOMAR to its end; also the Redis lock token. */
+  /**
+   * Identifies one occupation from its TOMAR to its end; also the Redis lock token. An instant
+   * decision that occupies nothing (metrology, an unblock) uses its command id.
+   */
   UUID occupationId();
 
   Instant occurredAt();
@@ -64,7 +75,8 @@ public sealed interface OccupationEvent {
       Instant leaseUntil,
       boolean reanudacion,
       @Nullable LocalDate fechaMateriales,
-      @Nullable String armador)
+      @Nullable String armador,
+      @Nullable Integer ciclo)
       implements OccupationEvent {}
 
   /** The occupant paused: the spool is free again, the work stays partial. */
@@ -77,7 +89,8 @@ public sealed interface OccupationEvent {
       Operacion operacion,
       UUID occupationId,
       Instant occurredAt,
-      Instant ocupadoDesde)
+      Instant ocupadoDesde,
+      @Nullable Integer ciclo)
       implements OccupationEvent {}
 
   /** The occupant completed the operation on {@code fechaOperacion} (Chilean calendar date). */
@@ -91,7 +104,8 @@ public sealed interface OccupationEvent {
       UUID occupationId,
       Instant occurredAt,
       Instant ocupadoDesde,
-      LocalDate fechaOperacion)
+      LocalDate fechaOperacion,
+      @Nullable Integer ciclo)
       implements OccupationEvent {}
 
   /** The occupant cancelled: the operation is pendiente again and its worker cell is cleared. */
@@ -104,7 +118,8 @@ public sealed interface OccupationEvent {
       Operacion operacion,
       UUID occupationId,
       Instant occurredAt,
-      Instant ocupadoDesde)
+      Instant ocupadoDesde,
+      @Nullable Integer ciclo)
       implements OccupationEvent {}
 
   /** The occupation's lease lapsed: {@code worker} lost the spool; the work stays partial. */
@@ -118,7 +133,8 @@ public sealed interface OccupationEvent {
       UUID occupationId,
       Instant occurredAt,
       Instant ocupadoDesde,
-      Instant leaseUntil)
+      Instant leaseUntil,
+      @Nullable Integer ciclo)
       implements OccupationEvent {}
 
   /** An administrator force-released {@code worker}'s occupation; the work stays partial. */
@@ -133,6 +149,57 @@ public sealed interface OccupationEvent {
       Instant occurredAt,
       Instant ocupadoDesde,
       String admin,
-      @Nullable String motivo)
+      @Nullable String motivo,
+      @Nullable Integer ciclo)
+      implements OccupationEvent {}
+
+  /** The maximum of consecutive metrology rejections: the third blocks the spool. */
+  int MAX_CICLOS = 3;
+
+  /**
+   * A metrology inspection's result, instant (nobody occupies the spool for it).
+   *
+   * @param ciclo the repair cycle after this inspection: 0 when approved, the count of consecutive
+   *     rejections when rejected ({@link #MAX_CICLOS} means the spool is now blocked)
+   * @param fechaOperacion the inspection's date (Chilean calendar), the QC date when approved
+   */
+  record MetrologiaCompletada(
+      UUID eventId,
+      UUID commandId,
+      String tagSpool,
+      long version,
+      Worker worker,
+      Operacion operacion,
+      UUID occupationId,
+      Instant occurredAt,
+      Resultado resultado,
+      int ciclo,
+      LocalDate fechaOperacion)
+      implements OccupationEvent {
+
+    /** Whether this rejection blocked the spool. */
+    public boolean bloquea() {
+      return resultado == Resultado.RECHAZADO && ciclo >= MAX_CICLOS;
+    }
+  }
+
+  /**
+   * A supervisor unblocked a spool: its cycle count restarts and it returns to metrology. {@code
+   * worker} is the supervisor as {@link Worker#supervisor} records them.
+   *
+   * @param cicloAnterior the cycle count the spool was blocked at
+   */
+  record SpoolDesbloqueado(
+      UUID eventId,
+      UUID commandId,
+      String tagSpool,
+      long version,
+      Worker worker,
+      Operacion operacion,
+      UUID occupationId,
+      Instant occurredAt,
+      String admin,
+      @Nullable String motivo,
+      int cicloAnterior)
       implements OccupationEvent {}
 }

@@ -26,8 +26,17 @@ public enum RejectionReason {
    * no occupation for an administrator to release.
    */
   OPERACION_NO_INICIADA,
-  /** The operation exists but this system does not drive it yet (METROLOGIA, REPARACION). */
+  /**
+   * The operation cannot be driven this way: METROLOGIA is an instant inspection, never taken,
+   * paused or cancelled.
+   */
   OPERACION_NO_SOPORTADA,
+  /** The spool reached its third consecutive metrology rejection; a supervisor must unblock it. */
+  SPOOL_BLOQUEADO,
+  /** An unblock was asked for a spool that is not blocked. */
+  SPOOL_NO_BLOQUEADO,
+  /** The worker lacks the {@code Roles} entry the operation needs (decided by the API). */
+  ROL_NO_AUTORIZADO,
   /**
    * A system command (lease expiry) that no longer applies: the occupation changed or is still
    * valid.

@@ -24,6 +24,14 @@ public record Worker(int id, String nombre, String token) {
     return new Worker(id, nombre.strip(), tokenFor(id, nombre));
   }
 
+  /**
+   * A supervisor or administrator acting outside the {@code Trabajadores} sheet, recorded with id 0
+   * (as the earlier system's administrative Metadata rows were) and their name as the token.
+   */
+  public static Worker supervisor(String name) {
+    return new Worker(0, name.strip(), name.strip());
+  }
+
   static String tokenFor(int id, String nombre) {
     StringBuilder initials = new StringBuilder(2);
     for (String word : nombre.strip().split("\\s+")) {

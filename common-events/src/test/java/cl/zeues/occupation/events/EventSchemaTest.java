@@ -303,8 +303,8 @@ class EventSchemaTest {
     if (type == long.class) {
       return 1L;
     }
-    if (type == int.class) {
-      return 94;
+    if (type == int.class || type == Integer.class) {
+      return 2; // fits a worker id and a repair cycle (0..3)
     }
     if (type == boolean.class) {
       return true;

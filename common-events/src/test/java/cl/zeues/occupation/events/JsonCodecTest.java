@@ -70,12 +70,13 @@ class JsonCodecTest {
                 AT.plusSeconds(12 * 3600),
                 false,
                 LocalDate.parse("2026-10-01"),
+                null,
                 null)),
         Arguments.of(
             "event-spool-pausado.json",
             CommandTypes.EVENT,
             new OccupationEvent.SpoolPausado(
-                EVENT, COMMAND, TAG, 2, JUAN, Operacion.ARM, OCCUPATION, AT, SINCE)),
+                EVENT, COMMAND, TAG, 2, JUAN, Operacion.ARM, OCCUPATION, AT, SINCE, null)),
         Arguments.of(
             "event-spool-completado.json",
             CommandTypes.EVENT,
@@ -89,12 +90,13 @@ class JsonCodecTest {
                 OCCUPATION,
                 AT,
                 SINCE,
-                LocalDate.parse("2026-11-27"))),
+                LocalDate.parse("2026-11-27"),
+                null)),
         Arguments.of(
             "event-spool-cancelado.json",
             CommandTypes.EVENT,
             new OccupationEvent.SpoolCancelado(
-                EVENT, COMMAND, TAG, 2, JUAN, Operacion.ARM, OCCUPATION, AT, SINCE)),
+                EVENT, COMMAND, TAG, 2, JUAN, Operacion.REPARACION, OCCUPATION, AT, SINCE, 2)),
         Arguments.of(
             "event-ocupacion-expirada.json",
             CommandTypes.EVENT,
@@ -108,12 +110,76 @@ class JsonCodecTest {
                 OCCUPATION,
                 AT,
                 SINCE,
-                SINCE.plusSeconds(12 * 3600))),
+                SINCE.plusSeconds(12 * 3600),
+                null)),
         Arguments.of(
             "event-ocupacion-liberada.json",
             CommandTypes.EVENT,
             new OccupationEvent.OcupacionLiberada(
-                EVENT, COMMAND, TAG, 2, JUAN, Operacion.ARM, OCCUPATION, AT, SINCE, "admin", null)),
+                EVENT,
+                COMMAND,
+                TAG,
+                2,
+                JUAN,
+                Operacion.ARM,
+                OCCUPATION,
+                AT,
+                SINCE,
+                "admin",
+                null,
+                null)),
+        Arguments.of(
+            "event-metrologia-completada.json",
+            CommandTypes.EVENT,
+            new OccupationEvent.MetrologiaCompletada(
+                EVENT,
+                COMMAND,
+                TAG,
+                5,
+                JUAN,
+                Operacion.METROLOGIA,
+                COMMAND,
+                AT,
+                Resultado.RECHAZADO,
+                1,
+                LocalDate.parse("2026-11-27"))),
+        Arguments.of(
+            "event-spool-desbloqueado.json",
+            CommandTypes.EVENT,
+            new OccupationEvent.SpoolDesbloqueado(
+                EVENT,
+                COMMAND,
+                TAG,
+                12,
+                Worker.supervisor("admin"),
+                Operacion.METROLOGIA,
+                COMMAND,
+                AT,
+                "admin",
+                "revisado en terreno",
+                3)),
+        Arguments.of(
+            "command-completar-metrologia.json",
+            CommandTypes.COMMAND,
+            new OccupationCommand.CompletarMetrologia(
+                COMMAND, TAG, JUAN, Resultado.APROBADO, null, AT)),
+        Arguments.of(
+            "command-desbloquear.json",
+            CommandTypes.COMMAND,
+            new OccupationCommand.DesbloquearSpool(
+                COMMAND, TAG, "admin", "revisado en terreno", AT)),
+        Arguments.of(
+            "reply-accepted-reparacion.json",
+            CommandTypes.REPLY,
+            new CommandReply.Accepted(
+                COMMAND,
+                TAG,
+                "Spool " + TAG + " tomado por JP(94)",
+                AT,
+                7,
+                List.of(EVENT),
+                "EN_REPARACION (Ciclo 1/3) - Ocupado: JP(94)",
+                1)),
         Arguments.of(
             "reply-accepted.json",
             CommandTypes.REPLY,
@@ -195,7 +261,7 @@ class JsonCodecTest {
   void cloudEventHeadersNameTheEvent() {
     var event =
         new OccupationEvent.SpoolPausado(
-            EVENT, COMMAND, TAG, 2, JUAN, Operacion.ARM, OCCUPATION, AT, SINCE);
+            EVENT, COMMAND, TAG, 2, JUAN, Operacion.ARM, OCCUPATION, AT, SINCE, null);
 
     var headers = CloudEventHeaders.of(event);
 

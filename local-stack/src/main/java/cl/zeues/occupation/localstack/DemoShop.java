@@ -1,5 +1,6 @@
 package cl.zeues.occupation.localstack;
 
+import cl.zeues.occupation.events.WorkerCatalogEntry;
 import cl.zeues.occupation.projector.sheets.ShopSheets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -33,12 +34,19 @@ final class DemoShop {
     EN_SOLD(30),
     SOLD_PEND(10),
     SOLD_TERM(10),
-    /** Metrology is not driven by occupation yet: SOLD completed, waiting for metrology. */
+    /** SOLD completed, waiting for metrology. */
     MET_PEND(10),
-    /** Metrology is not driven by occupation yet: reached as SOLD completed. */
+    /** Rejected by metrology once or twice (repaired in between), waiting for a repair. */
     RECHAZADO(6),
-    /** Repair is not driven by occupation yet: reached as SOLD completed. */
-    EN_REPARACION(4);
+    /** Rejected, and a repair taken. */
+    EN_REPARACION(4),
+    /** Approved by metrology (not in the shop's seed: added so the board shows every state). */
+    APROBADO(2),
+    /**
+     * Rejected three times with repairs in between: blocked until a supervisor unblocks it (not in
+     * the shop's seed: added so the demo shows one).
+     */
+    BLOQUEADO(1);
 
     /** Spools in this state out of the shop's 200-spool seed. */
     final int per200;
@@ -54,11 +62,38 @@ final class DemoShop {
     String display() {
       return nombre + " " + apellido;
     }
+
+    /** The {@code XX(ID)} token, made as the catalog makes it from the sheet's row. */
+    String token() {
+      return new WorkerCatalogEntry(id, nombre, apellido, activo, roles).worker().token();
+    }
   }
 
-  /** One command of a spool's seeding, in order. */
+  /**
+   * One command of a spool's seeding, in order: the API route below {@code /api/} ({@code
+   * occupation/tomar}, {@code metrologia/completar}, {@code tomar-reparacion}, ...) and its body's
+   * fields.
+   */
   record Step(
-      String action, Worker worker, @Nullable String operacion, @Nullable LocalDate fecha) {}
+      String route,
+      Worker worker,
+      @Nullable String operacion,
+      @Nullable LocalDate fecha,
+      @Nullable String resultado) {
+
+    static Step occupation(
+        String action, Worker worker, @Nullable String operacion, @Nullable LocalDate fecha) {
+      return new Step("occupation/" + action, worker, operacion, fecha, null);
+    }
+
+    static Step metrologia(Worker worker, String resultado, LocalDate fecha) {
+      return new Step("metrologia/completar", worker, null, fecha, resultado);
+    }
+
+    static Step reparacion(String action, Worker worker) {
+      return new Step(action + "-reparacion", worker, null, null, null);
+    }
+  }
 
   private static final List<String> CODES = List.of("CW", "TW", "BW", "SW", "GW", "TK");
   private static final List<String> CLIENTES =
@@ -317,36 +352,64 @@ final class DemoShop {
       return steps;
     }
     Worker armador = pick(armadores, random);
-    steps.add(new Step("tomar", armador, "ARM", null));
+    steps.add(Step.occupation("tomar", armador, "ARM", null));
     if (target == Target.EN_ARM) {
       return steps;
     }
     if (random.nextInt(3) == 0) {
       Worker other = pick(armadores, random);
-      steps.add(new Step("pausar", armador, null, null));
-      steps.add(new Step("tomar", other, "ARM", null));
+      steps.add(Step.occupation("pausar", armador, null, null));
+      steps.add(Step.occupation("tomar", other, "ARM", null));
       armador = other;
     }
     if (target == Target.ARM_PEND) {
-      steps.add(new Step("pausar", armador, null, null));
+      steps.add(Step.occupation("pausar", armador, null, null));
       return steps;
     }
     steps.add(
-        new Step("completar", armador, null, spool.materiales().plusDays(1 + random.nextInt(5))));
+        Step.occupation(
+            "completar", armador, null, spool.materiales().plusDays(1 + random.nextInt(5))));
     if (target == Target.ARM_TERM) {
       return steps;
     }
     Worker soldador = pick(soldadores, random);
-    steps.add(new Step("tomar", soldador, "SOLD", null));
+    steps.add(Step.occupation("tomar", soldador, "SOLD", null));
     if (target == Target.EN_SOLD) {
       return steps;
     }
     if (target == Target.SOLD_PEND) {
-      steps.add(new Step("pausar", soldador, null, null));
+      steps.add(Step.occupation("pausar", soldador, null, null));
       return steps;
     }
-    steps.add(
-        new Step("completar", soldador, null, spool.materiales().plusDays(6 + random.nextInt(10))));
+    LocalDate soldadura = spool.materiales().plusDays(6 + random.nextInt(10));
+    steps.add(Step.occupation("completar", soldador, null, soldadura));
+    if (target == Target.MET_PEND || target == Target.SOLD_TERM) {
+      return steps;
+    }
+    Worker inspector = pick(withRole("Metrologia"), random);
+    LocalDate inspeccion = soldadura.plusDays(1 + random.nextInt(3));
+    if (target == Target.APROBADO) {
+      steps.add(Step.metrologia(inspector, "APROBADO", inspeccion));
+      return steps;
+    }
+    int rejections =
+        switch (target) {
+          case BLOQUEADO -> 3;
+          case RECHAZADO, EN_REPARACION -> 1 + random.nextInt(2);
+          default -> throw new IllegalStateException("no quality plan for " + target);
+        };
+    List<Worker> repairers = withRole("Soldador");
+    for (int i = 1; i <= rejections; i++) {
+      steps.add(Step.metrologia(inspector, "RECHAZADO", inspeccion.plusDays(i - 1L)));
+      if (i < rejections) {
+        Worker repairer = pick(repairers, random);
+        steps.add(Step.reparacion("tomar", repairer));
+        steps.add(Step.reparacion("completar", repairer));
+      }
+    }
+    if (target == Target.EN_REPARACION) {
+      steps.add(Step.reparacion("tomar", pick(repairers, random)));
+    }
     return steps;
   }
 

@@ -90,7 +90,7 @@ final class StateSeeder {
           log.warn(
               "seeding {}: {} {} answered {} (the spool stays where it is)",
               spool.tag(),
-              step.action(),
+              step.route(),
               step.worker().id(),
               status);
         }
@@ -100,19 +100,21 @@ final class StateSeeder {
   }
 
   private int send(String tag, int index, Step step) {
+    // The tablets send the worker's XX(ID) token as worker_nombre (domain-facts 6.3).
     String body =
         "{\"tag_spool\":\""
             + tag
             + "\",\"worker_id\":"
             + step.worker().id()
             + ",\"worker_nombre\":\""
-            + step.worker().display()
+            + step.worker().token()
             + "\""
             + (step.operacion() == null ? "" : ",\"operacion\":\"" + step.operacion() + "\"")
             + (step.fecha() == null ? "" : ",\"fecha_operacion\":\"" + step.fecha() + "\"")
+            + (step.resultado() == null ? "" : ",\"resultado\":\"" + step.resultado() + "\"")
             + "}";
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(apiBase + "/api/occupation/" + step.action()))
+        HttpRequest.newBuilder(URI.create(apiBase + "/api/" + step.route()))
             .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/json")
             .header("Idempotency-Key", "local-stack-seed:" + tag + ":" + index)

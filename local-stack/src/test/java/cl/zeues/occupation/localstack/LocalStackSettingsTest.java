@@ -78,13 +78,30 @@ class LocalStackSettingsTest {
     assertThat(shop.spools().stream().map(DemoShop.Spool::tag))
         .containsExactlyElementsOf(again.spools().stream().map(DemoShop.Spool::tag).toList());
     assertThat(shop.mix())
-        .containsEntry(DemoShop.Target.LIBRE, 750)
+        .containsEntry(DemoShop.Target.LIBRE, 712)
         .containsEntry(DemoShop.Target.EN_ARM, 375)
         .containsEntry(DemoShop.Target.ARM_PEND, 250)
         .containsEntry(DemoShop.Target.EN_SOLD, 375)
-        .containsEntry(DemoShop.Target.EN_REPARACION, 50);
+        .containsEntry(DemoShop.Target.EN_REPARACION, 50)
+        .containsEntry(DemoShop.Target.APROBADO, 25)
+        .containsEntry(DemoShop.Target.BLOQUEADO, 13);
     assertThat(shop.workers()).hasSize(50);
     assertThat(shop.plan(shop.walkThroughSpool())).isEmpty();
+    DemoShop.Spool blocked =
+        shop.spools().stream()
+            .filter(s -> s.target() == DemoShop.Target.BLOQUEADO)
+            .findFirst()
+            .orElseThrow();
+    assertThat(shop.plan(blocked))
+        .extracting(DemoShop.Step::route)
+        .endsWith(
+            "metrologia/completar",
+            "tomar-reparacion",
+            "completar-reparacion",
+            "metrologia/completar",
+            "tomar-reparacion",
+            "completar-reparacion",
+            "metrologia/completar");
     assertThat(shop.sheets().get("Operaciones").getFirst())
         .hasSize(75)
         .contains("TAG_SPOOL", "Fecha_Materiales", "Ocupado_Por");

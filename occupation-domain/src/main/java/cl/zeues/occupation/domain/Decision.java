@@ -1,13 +1,16 @@
 package cl.zeues.occupation.domain;
 
 import cl.zeues.occupation.events.OccupationEvent;
+import cl.zeues.occupation.events.OccupationEvent.MetrologiaCompletada;
 import cl.zeues.occupation.events.OccupationEvent.OcupacionExpirada;
 import cl.zeues.occupation.events.OccupationEvent.OcupacionLiberada;
 import cl.zeues.occupation.events.OccupationEvent.SpoolCancelado;
 import cl.zeues.occupation.events.OccupationEvent.SpoolCompletado;
+import cl.zeues.occupation.events.OccupationEvent.SpoolDesbloqueado;
 import cl.zeues.occupation.events.OccupationEvent.SpoolPausado;
 import cl.zeues.occupation.events.OccupationEvent.SpoolTomado;
 import cl.zeues.occupation.events.RejectionReason;
+import cl.zeues.occupation.events.Resultado;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -53,7 +56,26 @@ public sealed interface Decision {
                 + "; ocupación de "
                 + e.worker().token()
                 + " terminada";
+        case MetrologiaCompletada e ->
+            e.resultado() == Resultado.APROBADO
+                ? "Metrología APROBADO en spool " + tag
+                : "Metrología RECHAZADO en spool " + tag + ": " + EstadoDetalle.after(e);
+        case SpoolDesbloqueado e ->
+            "Spool " + tag + " desbloqueado por " + e.admin() + "; vuelve a metrología";
       };
+    }
+
+    /**
+     * The spool's {@code Estado_Detalle} after a metrology, repair or unblock decision (null for
+     * ARM and SOLD): a function of the events, like the message.
+     */
+    public @Nullable String estadoDetalle() {
+      return EstadoDetalle.after(events.getLast());
+    }
+
+    /** The repair cycle after a metrology, repair or unblock decision (null for ARM and SOLD). */
+    public @Nullable Integer ciclo() {
+      return EstadoDetalle.cicloAfter(events.getLast());
     }
 
     public long resultingVersion() {

@@ -6,6 +6,8 @@ import cl.zeues.occupation.events.OccupationCommand;
 import cl.zeues.occupation.events.OccupationCommand.ByWorker;
 import cl.zeues.occupation.events.OccupationCommand.Cancelar;
 import cl.zeues.occupation.events.OccupationCommand.Completar;
+import cl.zeues.occupation.events.OccupationCommand.CompletarMetrologia;
+import cl.zeues.occupation.events.OccupationCommand.DesbloquearSpool;
 import cl.zeues.occupation.events.OccupationCommand.ExpirarOcupacion;
 import cl.zeues.occupation.events.OccupationCommand.LiberarOcupacion;
 import cl.zeues.occupation.events.OccupationCommand.Pausar;
@@ -31,7 +33,9 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The occupation rules (v3 contract) for ARM and SOLD, as one pure function.
+ * The shop's rules as one pure function: the occupation rules (v3 contract) for ARM, SOLD and
+ * REPARACION, and through {@link QualityRules} the instant metrology inspection and the
+ * supervisor's unblock.
  *
  * <p>Deterministic: the same state, command, catalog entry and instant give the same decision, with
  * the same event ids (derived from the command id), so a command decided again after a crash
@@ -40,9 +44,11 @@ import org.jspecify.annotations.Nullable;
 public final class OccupationDecider {
 
   private final OccupationPolicy policy;
+  private final QualityRules quality;
 
   public OccupationDecider(OccupationPolicy policy) {
     this.policy = policy;
+    this.quality = new QualityRules(policy);
   }
 
   /**
@@ -63,13 +69,15 @@ public final class OccupationDecider {
       case Cancelar c -> cancelar(state, c, now);
       case ExpirarOcupacion c -> expire(state, c, now);
       case LiberarOcupacion c -> forceRelease(state, c, now);
+      case CompletarMetrologia c -> quality.inspect(state, c, catalog, now);
+      case DesbloquearSpool c -> quality.unblock(state, c, now);
     };
   }
 
   private Decision tomar(
       SpoolState state, Tomar c, @Nullable SpoolCatalogEntry catalog, Instant now) {
     String tag = c.tagSpool();
-    if (!isSupported(c.operacion())) {
+    if (!c.operacion().isOccupying()) {
       return unsupported(c.operacion());
     }
     if (catalog == null) {
@@ -89,6 +97,40 @@ public final class OccupationDecider {
       events.add(expiry);
       state = state.evolve(expiry);
     }
+    if (c.operacion() == Operacion.REPARACION) {
+      Rejected refused = QualityRules.refusesRepair(state);
+      if (refused != null) {
+        return refused;
+      }
+    } else {
+      Rejected refused = armSoldPrerequisites(state, c, catalog);
+      if (refused != null) {
+        return refused;
+      }
+    }
+    OperationProgress progress = state.progressOf(c.operacion());
+    events.add(
+        new SpoolTomado(
+            eventId(c.commandId(), events.size()),
+            c.commandId(),
+            tag,
+            state.version() + 1,
+            c.worker(),
+            c.operacion(),
+            c.commandId(),
+            now,
+            now.plus(policy.lease()),
+            progress.estado() == Estado.PAUSADO,
+            catalog.fechaMateriales(),
+            state.arm().trabajador(),
+            cicloOf(state, c.operacion())));
+    return new Accepted(events);
+  }
+
+  /** ARM and SOLD: not completed yet, materials received, and SOLD only once ARM began. */
+  private static @Nullable Rejected armSoldPrerequisites(
+      SpoolState state, Tomar c, SpoolCatalogEntry catalog) {
+    String tag = c.tagSpool();
     OperationProgress progress = state.progressOf(c.operacion());
     if (progress.isCompleted()) {
       return new Rejected(
@@ -108,21 +150,12 @@ public final class OccupationDecider {
           "SOLD requiere ARM iniciado en spool " + tag,
           null);
     }
-    events.add(
-        new SpoolTomado(
-            eventId(c.commandId(), events.size()),
-            c.commandId(),
-            tag,
-            state.version() + 1,
-            c.worker(),
-            c.operacion(),
-            c.commandId(),
-            now,
-            now.plus(policy.lease()),
-            progress.estado() == Estado.PAUSADO,
-            catalog.fechaMateriales(),
-            state.arm().trabajador()));
-    return new Accepted(events);
+    return null;
+  }
+
+  /** The repair cycle an occupation event of {@code operacion} carries: only REPARACION's. */
+  static @Nullable Integer cicloOf(SpoolState state, Operacion operacion) {
+    return operacion == Operacion.REPARACION ? state.calidad().ciclo() : null;
   }
 
   private Decision pausar(SpoolState state, Pausar c, Instant now) {
@@ -146,9 +179,19 @@ public final class OccupationDecider {
                 c.commandId(),
                 current,
                 now,
-                (id, command, tag, version, worker, op, occupation, at, since) ->
+                (id, command, tag, version, worker, op, occupation, at, since, ciclo) ->
                     new SpoolCompletado(
-                        id, command, tag, version, worker, op, occupation, at, since, fecha)));
+                        id,
+                        command,
+                        tag,
+                        version,
+                        worker,
+                        op,
+                        occupation,
+                        at,
+                        since,
+                        fecha,
+                        ciclo)));
   }
 
   private Decision cancelar(SpoolState state, Cancelar c, Instant now) {
@@ -177,7 +220,7 @@ public final class OccupationDecider {
     String tag = state.tagSpool();
     Worker worker = c.worker();
     Operacion operacion = c.operacion();
-    if (operacion != null && !isSupported(operacion)) {
+    if (operacion != null && !operacion.isOccupying()) {
       return unsupported(operacion);
     }
     Occupation current = state.occupation();
@@ -242,7 +285,8 @@ public final class OccupationDecider {
         Operacion operacion,
         UUID occupationId,
         Instant occurredAt,
-        Instant ocupadoDesde);
+        Instant ocupadoDesde,
+        @Nullable Integer ciclo);
   }
 
   /** The occupant ends {@code current} with one event, shaped by {@code end}. */
@@ -259,7 +303,8 @@ public final class OccupationDecider {
                 current.operacion(),
                 current.occupationId(),
                 now,
-                current.since())));
+                current.since(),
+                cicloOf(state, current.operacion()))));
   }
 
   private Decision expire(SpoolState state, ExpirarOcupacion c, Instant now) {
@@ -300,7 +345,8 @@ public final class OccupationDecider {
                 now,
                 current.since(),
                 c.admin(),
-                c.motivo())));
+                c.motivo(),
+                cicloOf(state, current.operacion()))));
   }
 
   private static OcupacionExpirada expiry(
@@ -315,18 +361,17 @@ public final class OccupationDecider {
         current.occupationId(),
         now,
         current.since(),
-        current.leaseUntil());
+        current.leaseUntil(),
+        cicloOf(state, current.operacion()));
   }
 
-  /** ARM and SOLD; METROLOGIA (instant) and REPARACION are not occupations here yet. */
-  private static boolean isSupported(Operacion operacion) {
-    return operacion == Operacion.ARM || operacion == Operacion.SOLD;
-  }
-
+  /** METROLOGIA is an instant inspection, never an occupation. */
   private static Rejected unsupported(Operacion operacion) {
     return new Rejected(
         RejectionReason.OPERACION_NO_SOPORTADA,
-        operacion + " aún no se gestiona con ocupación en este sistema (solo ARM y SOLD)",
+        operacion
+            + " es una inspección instantánea: no se toma, pausa ni cancela; regístrela con"
+            + " /api/metrologia/completar",
         null);
   }
 

@@ -1,19 +1,26 @@
 package cl.zeues.occupation.domain;
 
 import cl.zeues.occupation.events.OccupationEvent;
+import cl.zeues.occupation.events.OccupationEvent.MetrologiaCompletada;
 import cl.zeues.occupation.events.OccupationEvent.OcupacionExpirada;
 import cl.zeues.occupation.events.OccupationEvent.OcupacionLiberada;
 import cl.zeues.occupation.events.OccupationEvent.SpoolCancelado;
 import cl.zeues.occupation.events.OccupationEvent.SpoolCompletado;
+import cl.zeues.occupation.events.OccupationEvent.SpoolDesbloqueado;
 import cl.zeues.occupation.events.OccupationEvent.SpoolPausado;
 import cl.zeues.occupation.events.OccupationEvent.SpoolTomado;
 import cl.zeues.occupation.events.Operacion;
+import cl.zeues.occupation.events.Resultado;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A spool's occupation state: the fold of its events. {@code version} is the version of the last
- * event applied (0 for a spool no event has touched) and is the fencing token of every write.
+ * A spool's state: the fold of its events. {@code version} is the version of the last event applied
+ * (0 for a spool no event has touched) and is the fencing token of every write.
+ *
+ * @param reparacion the current repair's progress (pendiente until a repair is taken; back to
+ *     pendiente when it is completed or cancelled)
+ * @param calidad metrology and the repair loop: rejections, the cycle, the block, the QC date
  */
 public record SpoolState(
     String tagSpool,
@@ -21,18 +28,30 @@ public record SpoolState(
     @Nullable Occupation occupation,
     OperationProgress arm,
     OperationProgress sold,
-    @Nullable LostOccupation lastLost) {
+    @Nullable LostOccupation lastLost,
+    OperationProgress reparacion,
+    Calidad calidad) {
 
   public SpoolState {
     Objects.requireNonNull(tagSpool, "tagSpool");
     Objects.requireNonNull(arm, "arm");
     Objects.requireNonNull(sold, "sold");
+    // States stored before quality control existed have neither: they mean "not yet inspected".
+    reparacion = reparacion != null ? reparacion : OperationProgress.PENDIENTE;
+    calidad = calidad != null ? calidad : Calidad.PENDIENTE;
   }
 
   /** The state of a spool no event has touched yet. */
   public static SpoolState initial(String tagSpool) {
     return new SpoolState(
-        tagSpool, 0, null, OperationProgress.PENDIENTE, OperationProgress.PENDIENTE, null);
+        tagSpool,
+        0,
+        null,
+        OperationProgress.PENDIENTE,
+        OperationProgress.PENDIENTE,
+        null,
+        OperationProgress.PENDIENTE,
+        Calidad.PENDIENTE);
   }
 
   /** Replays {@code events} (in log order) onto the initial state. */
@@ -48,14 +67,22 @@ public record SpoolState(
     return occupation != null;
   }
 
-  /** The progress of an occupying operation (ARM or SOLD). */
+  /** The progress of an occupying operation (ARM, SOLD or REPARACION). */
   public OperationProgress progressOf(Operacion operacion) {
     return switch (operacion) {
       case ARM -> arm;
       case SOLD -> sold;
-      case METROLOGIA, REPARACION ->
-          throw new IllegalArgumentException(operacion + " has no occupation progress yet");
+      case REPARACION -> reparacion;
+      case METROLOGIA ->
+          throw new IllegalArgumentException(
+              "METROLOGIA is instant: it has no occupation progress");
     };
+  }
+
+  /** The same state at another version (for tools that check the log's version rule apart). */
+  public SpoolState atVersion(long otherVersion) {
+    return new SpoolState(
+        tagSpool, otherVersion, occupation, arm, sold, lastLost, reparacion, calidad);
   }
 
   /**
@@ -80,50 +107,68 @@ public record SpoolState(
               + ", expected "
               + (version + 1));
     }
+    SpoolState next = atVersion(event.version());
     return switch (event) {
       case SpoolTomado e ->
-          new SpoolState(
-              tagSpool,
-              e.version(),
-              new Occupation(
-                  e.occupationId(), e.worker(), e.operacion(), e.occurredAt(), e.leaseUntil()),
-              e.operacion() == Operacion.ARM ? arm.taken(e.worker().token()) : arm,
-              e.operacion() == Operacion.SOLD ? sold.taken(e.worker().token()) : sold,
-              lastLost != null && lastLost.workerId() == e.worker().id() ? null : lastLost);
+          next.withOccupation(
+                  new Occupation(
+                      e.occupationId(), e.worker(), e.operacion(), e.occurredAt(), e.leaseUntil()),
+                  lastLost != null && lastLost.workerId() == e.worker().id() ? null : lastLost)
+              .withProgress(e.operacion(), progressOf(e.operacion()).taken(e.worker().token()));
       case SpoolPausado e ->
-          released(e, withProgress(e.operacion(), progressOf(e.operacion()).paused()), lastLost);
+          next.released(lastLost).withProgress(e.operacion(), progressOf(e.operacion()).paused());
       case SpoolCompletado e ->
-          released(
-              e,
-              withProgress(e.operacion(), progressOf(e.operacion()).completed(e.fechaOperacion())),
-              lastLost);
+          e.operacion() == Operacion.REPARACION
+              ? next.released(lastLost)
+                  .withProgress(Operacion.REPARACION, OperationProgress.PENDIENTE)
+                  .withCalidad(calidad.reparada())
+              : next.released(lastLost)
+                  .withProgress(
+                      e.operacion(), progressOf(e.operacion()).completed(e.fechaOperacion()));
       case SpoolCancelado e ->
-          released(e, withProgress(e.operacion(), OperationProgress.PENDIENTE), lastLost);
+          next.released(lastLost).withProgress(e.operacion(), OperationProgress.PENDIENTE);
       case OcupacionExpirada e ->
-          released(
-              e,
-              withProgress(e.operacion(), progressOf(e.operacion()).paused()),
-              new LostOccupation(e.occupationId(), e.worker().id(), false));
+          next.released(new LostOccupation(e.occupationId(), e.worker().id(), false))
+              .withProgress(e.operacion(), progressOf(e.operacion()).paused());
       case OcupacionLiberada e ->
-          released(
-              e,
-              withProgress(e.operacion(), progressOf(e.operacion()).paused()),
-              new LostOccupation(e.occupationId(), e.worker().id(), true));
+          next.released(new LostOccupation(e.occupationId(), e.worker().id(), true))
+              .withProgress(e.operacion(), progressOf(e.operacion()).paused());
+      case MetrologiaCompletada e ->
+          next.withCalidad(
+              e.resultado() == Resultado.APROBADO
+                  ? calidad.aprobada(e.fechaOperacion())
+                  : calidad.rechazada(e.ciclo()));
+      case SpoolDesbloqueado e ->
+          next.withProgress(Operacion.REPARACION, OperationProgress.PENDIENTE)
+              .withCalidad(calidad.desbloqueada());
     };
   }
 
   private SpoolState withProgress(Operacion operacion, OperationProgress progress) {
     return switch (operacion) {
-      case ARM -> new SpoolState(tagSpool, version, occupation, progress, sold, lastLost);
-      case SOLD -> new SpoolState(tagSpool, version, occupation, arm, progress, lastLost);
-      case METROLOGIA, REPARACION ->
-          throw new IllegalArgumentException(operacion + " has no occupation progress yet");
+      case ARM ->
+          new SpoolState(
+              tagSpool, version, occupation, progress, sold, lastLost, reparacion, calidad);
+      case SOLD ->
+          new SpoolState(
+              tagSpool, version, occupation, arm, progress, lastLost, reparacion, calidad);
+      case REPARACION ->
+          new SpoolState(tagSpool, version, occupation, arm, sold, lastLost, progress, calidad);
+      case METROLOGIA ->
+          throw new IllegalArgumentException(
+              "METROLOGIA is instant: it has no occupation progress");
     };
   }
 
-  private static SpoolState released(
-      OccupationEvent event, SpoolState progressed, @Nullable LostOccupation lost) {
-    return new SpoolState(
-        progressed.tagSpool, event.version(), null, progressed.arm, progressed.sold, lost);
+  private SpoolState withCalidad(Calidad next) {
+    return new SpoolState(tagSpool, version, occupation, arm, sold, lastLost, reparacion, next);
+  }
+
+  private SpoolState withOccupation(Occupation next, @Nullable LostOccupation lost) {
+    return new SpoolState(tagSpool, version, next, arm, sold, lost, reparacion, calidad);
+  }
+
+  private SpoolState released(@Nullable LostOccupation lost) {
+    return new SpoolState(tagSpool, version, null, arm, sold, lost, reparacion, calidad);
   }
 }

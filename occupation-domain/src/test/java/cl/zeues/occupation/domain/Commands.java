@@ -2,6 +2,7 @@ package cl.zeues.occupation.domain;
 
 import cl.zeues.occupation.events.OccupationCommand;
 import cl.zeues.occupation.events.Operacion;
+import cl.zeues.occupation.events.Resultado;
 import cl.zeues.occupation.events.Worker;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +14,7 @@ final class Commands {
 
   static final Worker JUAN = Worker.of(94, "Juan Perez");
   static final Worker ANA = Worker.of(12, "Ana Bravo");
+  static final Worker MARIA = Worker.of(93, "Maria Rojas");
   static final Instant T0 = Instant.parse("2026-11-27T12:00:00Z");
 
   private Commands() {}
@@ -41,6 +43,16 @@ final class Commands {
   static OccupationCommand.ExpirarOcupacion expirar(UUID occupationId) {
     return new OccupationCommand.ExpirarOcupacion(
         UUID.randomUUID(), SpoolScenario.TAG, occupationId, T0);
+  }
+
+  static OccupationCommand.CompletarMetrologia metrologia(Worker w, Resultado resultado) {
+    return new OccupationCommand.CompletarMetrologia(
+        UUID.randomUUID(), SpoolScenario.TAG, w, resultado, null, T0);
+  }
+
+  static OccupationCommand.DesbloquearSpool desbloquear() {
+    return new OccupationCommand.DesbloquearSpool(
+        UUID.randomUUID(), SpoolScenario.TAG, "supervisora", "revisado en terreno", T0);
   }
 
   static OccupationCommand.LiberarOcupacion liberar() {

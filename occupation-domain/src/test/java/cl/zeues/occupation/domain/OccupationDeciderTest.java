@@ -180,13 +180,17 @@ class OccupationDeciderTest {
     }
 
     @Test
-    void metrologiaAndReparacionAreNotOccupationsYet() {
+    void metrologiaIsInstantSoItCannotBeTaken() {
       given()
           .when(tomar(JUAN, METROLOGIA), T0)
           .thenRejected(RejectionReason.OPERACION_NO_SOPORTADA);
+    }
+
+    @Test
+    void reparacionNeedsARejectedSpool() {
       given()
           .when(tomar(JUAN, REPARACION), T0)
-          .thenRejected(RejectionReason.OPERACION_NO_SOPORTADA);
+          .thenRejected(RejectionReason.DEPENDENCIAS_NO_SATISFECHAS);
     }
   }
 
@@ -451,7 +455,8 @@ class OccupationDeciderTest {
               ARM,
               UUID.randomUUID(),
               T0,
-              T0);
+              T0,
+              null);
 
       assertThatThrownBy(() -> SpoolState.initial(SpoolScenario.TAG).evolve(event))
           .isInstanceOf(IllegalStateException.class)

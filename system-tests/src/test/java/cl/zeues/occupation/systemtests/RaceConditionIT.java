@@ -108,6 +108,57 @@ class RaceConditionIT {
   }
 
   @Test
+  void concurrentRepairTomarPreventsDoubleBooking() {
+    String tag = spool("RACE-REP");
+    tablets.weld(tag, 1);
+    Tablets.expect200(tablets.metrologia(tag, 2, "RECHAZADO"), "metrologia RECHAZADO");
+
+    List<ZeuesSystem.Response> responses =
+        atOnce(
+            IntStream.rangeClosed(1, 10)
+                .<Callable<ZeuesSystem.Response>>mapToObj(
+                    w -> () -> tablets.reparacion("tomar", tag, w))
+                .toList());
+
+    assertThat(statuses(responses)).filteredOn(s -> s == 200).hasSize(1);
+    assertThat(statuses(responses)).filteredOn(s -> s == 409).hasSize(9);
+    ZeuesSystem.Response won =
+        responses.stream().filter(r -> r.status() == 200).findFirst().orElseThrow();
+    assertThat(json(won).path("cycle").asInt()).isEqualTo(1);
+    assertThat(json(won).path("estado_detalle").asString()).startsWith("EN_REPARACION (Ciclo 1/3)");
+    List<OccupationEvent> events = system.events(tag);
+    assertThat(events.getLast()).isInstanceOf(OccupationEvent.SpoolTomado.class);
+    assertThat(events.getLast().operacion()).isEqualTo(Operacion.REPARACION);
+    assertThat(events).filteredOn(e -> e.operacion() == Operacion.REPARACION).hasSize(1);
+    assertThat(lockHolder(tag)).isEqualTo(events.getLast().occupationId().toString());
+  }
+
+  @Test
+  void metrologyNeverApprovesASpoolARepairIsTaking() {
+    for (int round = 0; round < 5; round++) {
+      String tag = spool("RACE-MET");
+      tablets.weld(tag, 1);
+      Tablets.expect200(tablets.metrologia(tag, 2, "RECHAZADO"), "metrologia RECHAZADO");
+
+      List<ZeuesSystem.Response> responses =
+          atOnce(
+              List.<Callable<ZeuesSystem.Response>>of(
+                  () -> tablets.reparacion("tomar", tag, 3),
+                  () -> tablets.metrologia(tag, 2, "APROBADO")));
+
+      // The repair wins whatever the order: metrology is refused for a rejected spool (400) or,
+      // once the repair holds it, for an occupied one (409); it never approves it.
+      assertThat(responses.get(0).status()).isEqualTo(200);
+      assertThat(responses.get(1).status()).isIn(400, 409);
+      assertThat(json(responses.get(1)).path("code").asString())
+          .isIn("OPERACION_YA_COMPLETADA", "SPOOL_OCCUPIED");
+      assertThat(system.events(tag))
+          .filteredOn(OccupationEvent.MetrologiaCompletada.class::isInstance)
+          .hasSize(1);
+    }
+  }
+
+  @Test
   void concurrentPausarOnlyOwnerSucceeds() {
     String tag = spool("RACE");
     assertThat(tablets.tomar(tag, 1, Operacion.ARM).status()).isEqualTo(200);

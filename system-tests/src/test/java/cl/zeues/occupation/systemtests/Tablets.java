@@ -48,7 +48,7 @@ final class Tablets {
         NAMES.get(workerId % NAMES.size()),
         SURNAMES.get((workerId / NAMES.size()) % SURNAMES.size()),
         true,
-        List.of("Armador", "Soldador"));
+        List.of("Armador", "Soldador", "Metrologia"));
   }
 
   ZeuesSystem.Response tomar(String tag, int worker, Operacion operacion) {
@@ -61,6 +61,39 @@ final class Tablets {
 
   ZeuesSystem.Response completar(String tag, int worker) {
     return system.post("/api/occupation/completar", body(tag, worker, null, null));
+  }
+
+  ZeuesSystem.Response metrologia(String tag, int worker, String resultado) {
+    return system.post(
+        "/api/metrologia/completar",
+        JSON.writeValueAsString(
+            Map.of(
+                "tag_spool", tag,
+                "worker_id", worker,
+                "worker_nombre", token(worker),
+                "resultado", resultado)));
+  }
+
+  /** A v3 repair alias: {@code tomar}, {@code pausar}, {@code completar} or {@code cancelar}. */
+  ZeuesSystem.Response reparacion(String action, String tag, int worker) {
+    return system.post(
+        "/api/" + action + "-reparacion",
+        JSON.writeValueAsString(Map.of("tag_spool", tag, "worker_id", worker)));
+  }
+
+  /** Brings {@code tag} to ARM and SOLD completed by {@code worker}: it awaits metrology. */
+  void weld(String tag, int worker) {
+    expect200(tomar(tag, worker, Operacion.ARM), "tomar ARM");
+    expect200(completar(tag, worker), "completar ARM");
+    expect200(tomar(tag, worker, Operacion.SOLD), "tomar SOLD");
+    expect200(completar(tag, worker), "completar SOLD");
+  }
+
+  static ZeuesSystem.Response expect200(ZeuesSystem.Response response, String what) {
+    if (response.status() != 200) {
+      throw new AssertionError(what + " answered " + response.status() + ": " + response.body());
+    }
+    return response;
   }
 
   ZeuesSystem.Response batchTomar(List<String> tags, int worker, Operacion operacion) {

@@ -5,10 +5,12 @@ import cl.zeues.occupation.events.EventUpcasters;
 import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.JsonCodec.MalformedRecordException;
 import cl.zeues.occupation.events.OccupationEvent;
+import cl.zeues.occupation.events.OccupationEvent.MetrologiaCompletada;
 import cl.zeues.occupation.events.OccupationEvent.OcupacionExpirada;
 import cl.zeues.occupation.events.OccupationEvent.OcupacionLiberada;
 import cl.zeues.occupation.events.OccupationEvent.SpoolCancelado;
 import cl.zeues.occupation.events.OccupationEvent.SpoolCompletado;
+import cl.zeues.occupation.events.OccupationEvent.SpoolDesbloqueado;
 import cl.zeues.occupation.events.OccupationEvent.SpoolPausado;
 import cl.zeues.occupation.events.OccupationEvent.SpoolTomado;
 import java.util.ArrayList;
@@ -96,6 +98,11 @@ public final class EventDecoder {
         require(missing, "ocupado_desde", e.ocupadoDesde());
         require(missing, "admin", e.admin());
       }
+      case MetrologiaCompletada e -> {
+        require(missing, "resultado", e.resultado());
+        require(missing, "fecha_operacion", e.fechaOperacion());
+      }
+      case SpoolDesbloqueado e -> require(missing, "admin", e.admin());
     }
     return missing;
   }

@@ -1,5 +1,7 @@
 package cl.zeues.occupation.audit.verify;
 
+import cl.zeues.occupation.events.OccupationEvent;
+
 /** The invariants {@code verify} checks; every finding names exactly one. */
 public enum Rule {
   MALFORMED_EVENT("the value is not a well-formed event (does not parse, or lacks a field)"),
@@ -15,6 +17,16 @@ public enum Rule {
       "a pause, completion, cancellation, expiry or release of an occupation the spool does not"
           + " have (free spool, another worker, occupation or operation)"),
   COMMAND_DECIDED_TWICE("one command id's events come from more than one decision"),
+  INSPECTION_NOT_ALLOWED(
+      "a metrology result on a spool that was occupied, lacked ARM or SOLD completed, or was not"
+          + " awaiting inspection (already approved, so a second QC date; rejected; blocked)"),
+  REPAIR_NOT_ALLOWED(
+      "a REPARACION taken on a spool that metrology had not rejected, or that is BLOQUEADO"),
+  CYCLE_BROKEN(
+      "a repair cycle above "
+          + OccupationEvent.MAX_CICLOS
+          + " or other than the spool's consecutive rejections give"),
+  UNBLOCK_NOT_BLOCKED("a supervisor's unblock of a spool that was not BLOQUEADO"),
   UNFOLDABLE_EVENT("the domain cannot apply the event to the spool's state");
 
   private final String description;

@@ -4,11 +4,18 @@ import cl.zeues.occupation.audit.log.Decoded;
 import cl.zeues.occupation.audit.log.EventDecoder;
 import cl.zeues.occupation.audit.log.LogRecord;
 import cl.zeues.occupation.audit.log.RecordRef;
+import cl.zeues.occupation.domain.Estado;
+import cl.zeues.occupation.domain.EstadoCalidad;
+import cl.zeues.occupation.domain.EstadoDetalle;
 import cl.zeues.occupation.domain.Occupation;
 import cl.zeues.occupation.domain.SpoolState;
 import cl.zeues.occupation.events.CloudEventHeaders;
 import cl.zeues.occupation.events.OccupationEvent;
+import cl.zeues.occupation.events.OccupationEvent.MetrologiaCompletada;
+import cl.zeues.occupation.events.OccupationEvent.SpoolDesbloqueado;
 import cl.zeues.occupation.events.OccupationEvent.SpoolTomado;
+import cl.zeues.occupation.events.Operacion;
+import cl.zeues.occupation.events.Resultado;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -136,17 +143,24 @@ public final class Verifier {
                     : "versions " + expected + ".." + (event.version() - 1))
                 + " missing");
       }
-      spool.state = withVersion(spool.state, event.version() - 1);
+      spool.state = spool.state.atVersion(event.version() - 1);
     }
 
     checkCommand(spool, event, ref, packed);
-    checkOccupant(spool, event, ref);
+    switch (event) {
+      case MetrologiaCompletada inspection -> checkInspection(spool, inspection, ref);
+      case SpoolDesbloqueado unblock -> checkUnblock(spool, unblock, ref);
+      default -> {
+        checkOccupant(spool, event, ref);
+        checkRepair(spool, event, ref);
+      }
+    }
 
     try {
       spool.state = spool.state.evolve(event);
     } catch (RuntimeException e) {
       report(Rule.UNFOLDABLE_EVENT, tag, List.of(ref), String.valueOf(e.getMessage()));
-      spool.state = withVersion(spool.state, event.version());
+      spool.state = spool.state.atVersion(event.version());
     }
     spool.remember(event.version(), packed);
     if (event instanceof SpoolTomado) {
@@ -234,6 +248,99 @@ public final class Verifier {
   }
 
   /**
+   * Metrology decides on a free spool whose ARM and SOLD are completed and that awaits inspection;
+   * the cycle it records follows the spool's consecutive rejections.
+   */
+  private void checkInspection(SpoolTrack spool, MetrologiaCompletada event, RecordRef ref) {
+    SpoolState state = spool.state;
+    Occupation current = state.occupation();
+    String tag = spool.tag;
+    if (current != null) {
+      report(
+          Rule.INSPECTION_NOT_ALLOWED,
+          tag,
+          refs(spool.occupationRef, ref),
+          "metrology "
+              + event.resultado()
+              + " while "
+              + current.worker().token()
+              + " holds "
+              + tag);
+    } else if (state.arm().estado() != Estado.COMPLETADO
+        || state.sold().estado() != Estado.COMPLETADO) {
+      report(
+          Rule.INSPECTION_NOT_ALLOWED,
+          tag,
+          List.of(ref),
+          "metrology "
+              + event.resultado()
+              + " with ARM "
+              + state.arm().estado()
+              + " and SOLD "
+              + state.sold().estado());
+    } else if (!state.calidad().estado().awaitsInspection()) {
+      report(
+          Rule.INSPECTION_NOT_ALLOWED,
+          tag,
+          List.of(ref),
+          "metrology " + event.resultado() + " on a spool already " + state.calidad().estado());
+    }
+    int expected = event.resultado() == Resultado.APROBADO ? 0 : state.calidad().ciclo() + 1;
+    if (event.ciclo() != expected || event.ciclo() > OccupationEvent.MAX_CICLOS) {
+      report(
+          Rule.CYCLE_BROKEN,
+          tag,
+          List.of(ref),
+          "metrology "
+              + event.resultado()
+              + " records cycle "
+              + event.ciclo()
+              + " where the spool's rejections give "
+              + expected);
+    }
+  }
+
+  /** A repair is taken only on a rejected spool, and every repair event carries its cycle. */
+  private void checkRepair(SpoolTrack spool, OccupationEvent event, RecordRef ref) {
+    if (event.operacion() != Operacion.REPARACION) {
+      return;
+    }
+    SpoolState state = spool.state;
+    if (event instanceof SpoolTomado && state.calidad().estado() != EstadoCalidad.RECHAZADO) {
+      report(
+          Rule.REPAIR_NOT_ALLOWED,
+          spool.tag,
+          List.of(ref),
+          "TOMAR REPARACION by "
+              + event.worker().token()
+              + " on a spool "
+              + state.calidad().estado());
+    }
+    Integer ciclo = EstadoDetalle.cicloAfter(event);
+    if (ciclo == null || ciclo != state.calidad().ciclo()) {
+      report(
+          Rule.CYCLE_BROKEN,
+          spool.tag,
+          List.of(ref),
+          event.getClass().getSimpleName()
+              + " REPARACION records cycle "
+              + ciclo
+              + " but the spool is at cycle "
+              + state.calidad().ciclo());
+    }
+  }
+
+  private void checkUnblock(SpoolTrack spool, SpoolDesbloqueado event, RecordRef ref) {
+    if (spool.state.calidad().estado() != EstadoCalidad.BLOQUEADO) {
+      report(
+          Rule.UNBLOCK_NOT_BLOCKED,
+          spool.tag,
+          List.of(ref),
+          "unblock by " + event.admin() + " of a spool " + spool.state.calidad().estado());
+    }
+  }
+
+  /**
    * The header names the payload's type; its schema version may be an older one (the decoder has
    * upcast it already, or refused it as malformed).
    */
@@ -262,11 +369,6 @@ public final class Verifier {
 
   public VerifyResult result() {
     return new VerifyResult(records, events, spools.size(), counts, findings);
-  }
-
-  private static SpoolState withVersion(SpoolState state, long version) {
-    return new SpoolState(
-        state.tagSpool(), version, state.occupation(), state.arm(), state.sold(), state.lastLost());
   }
 
   private static String quoted(@Nullable String text) {

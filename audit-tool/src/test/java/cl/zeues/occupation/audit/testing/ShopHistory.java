@@ -10,6 +10,7 @@ import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.OccupationCommand;
 import cl.zeues.occupation.events.OccupationEvent;
 import cl.zeues.occupation.events.Operacion;
+import cl.zeues.occupation.events.Resultado;
 import cl.zeues.occupation.events.SpoolCatalogEntry;
 import cl.zeues.occupation.events.Worker;
 import java.nio.charset.StandardCharsets;
@@ -94,6 +95,15 @@ public final class ShopHistory {
 
   public List<OccupationEvent> liberar(String tag, String admin) {
     return decide(new OccupationCommand.LiberarOcupacion(uuid(), tag, admin, "prueba", now));
+  }
+
+  public List<OccupationEvent> metrologia(String tag, Worker worker, Resultado resultado) {
+    return decide(
+        new OccupationCommand.CompletarMetrologia(uuid(), tag, worker, resultado, null, now));
+  }
+
+  public List<OccupationEvent> desbloquear(String tag, String admin) {
+    return decide(new OccupationCommand.DesbloquearSpool(uuid(), tag, admin, "revisado", now));
   }
 
   public List<OccupationEvent> expirar(String tag) {

@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cl.zeues.occupation.audit.log.LogRecord;
 import cl.zeues.occupation.audit.log.RecordRef;
 import cl.zeues.occupation.audit.testing.ShopHistory;
+import cl.zeues.occupation.domain.EstadoCalidad;
 import cl.zeues.occupation.events.OccupationEvent;
+import cl.zeues.occupation.events.OccupationEvent.MetrologiaCompletada;
+import cl.zeues.occupation.events.OccupationEvent.SpoolCompletado;
+import cl.zeues.occupation.events.OccupationEvent.SpoolDesbloqueado;
 import cl.zeues.occupation.events.OccupationEvent.SpoolPausado;
 import cl.zeues.occupation.events.OccupationEvent.SpoolTomado;
 import cl.zeues.occupation.events.Operacion;
+import cl.zeues.occupation.events.Resultado;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,7 +79,8 @@ class VerifierTest {
             Operacion.ARM,
             taken.occupationId(),
             START.plusSeconds(60),
-            START));
+            START,
+            null));
 
     Finding finding = onlyFinding(verify(log));
 
@@ -97,7 +103,8 @@ class VerifierTest {
             Operacion.ARM,
             paused.occupationId(),
             START.plusSeconds(60),
-            START));
+            START,
+            null));
 
     assertThat(onlyFinding(verify(log)).rule()).isEqualTo(Rule.RELEASE_BY_NON_OCCUPANT);
   }
@@ -139,7 +146,8 @@ class VerifierTest {
             paused.operacion(),
             paused.occupationId(),
             paused.occurredAt(),
-            paused.ocupadoDesde()));
+            paused.ocupadoDesde(),
+            null));
 
     List<Finding> findings = verify(log).findings();
 
@@ -165,7 +173,8 @@ class VerifierTest {
             second.operacion(),
             second.occupationId(),
             START,
-            START));
+            START,
+            null));
 
     Finding finding = onlyFinding(verify(log));
 
@@ -259,21 +268,13 @@ class VerifierTest {
 
   @Test
   void anEventTheDomainCannotApplyIsUnfoldable() {
-    SpoolTomado taken = tomado("MK-1", 1, ShopHistory.JUAN, Operacion.METROLOGIA);
-    add(taken);
-    add(
-        new SpoolPausado(
-            shop.uuid(),
-            shop.uuid(),
-            "MK-1",
-            2,
-            ShopHistory.JUAN,
-            Operacion.METROLOGIA,
-            taken.occupationId(),
-            START,
-            START));
+    // METROLOGIA is an instant inspection: no decision ever takes a spool for it.
+    add(tomado("MK-1", 1, ShopHistory.JUAN, Operacion.METROLOGIA));
 
-    assertThat(onlyFinding(verify(log)).rule()).isEqualTo(Rule.UNFOLDABLE_EVENT);
+    Finding finding = onlyFinding(verify(log));
+
+    assertThat(finding.rule()).isEqualTo(Rule.UNFOLDABLE_EVENT);
+    assertThat(finding.detail()).contains("METROLOGIA");
   }
 
   @Test
@@ -289,6 +290,157 @@ class VerifierTest {
     assertThat(result.findings()).hasSize(2);
     assertThat(result.findingCount()).isEqualTo(5);
     assertThat(result.counts()).containsEntry(Rule.MALFORMED_EVENT, 5L);
+  }
+
+  /** MK-1 with ARM and SOLD completed: it awaits metrology. */
+  private void welded() {
+    shop.tomar("MK-1", ShopHistory.JUAN, Operacion.ARM);
+    shop.completar("MK-1", ShopHistory.JUAN);
+    shop.tomar("MK-1", ShopHistory.MARIA, Operacion.SOLD);
+    shop.completar("MK-1", ShopHistory.MARIA);
+  }
+
+  private void rejectedAndRepaired() {
+    shop.metrologia("MK-1", ShopHistory.PEDRO, Resultado.RECHAZADO);
+    shop.tomar("MK-1", ShopHistory.JUAN, Operacion.REPARACION);
+    shop.completar("MK-1", ShopHistory.JUAN);
+  }
+
+  @Test
+  void aWholeQualityLoopIsClean() {
+    welded();
+    rejectedAndRepaired();
+    shop.metrologia("MK-1", ShopHistory.PEDRO, Resultado.RECHAZADO);
+    shop.tomar("MK-1", ShopHistory.JUAN, Operacion.REPARACION);
+    shop.pausar("MK-1", ShopHistory.JUAN);
+    shop.tomar("MK-1", ShopHistory.MARIA, Operacion.REPARACION);
+    shop.completar("MK-1", ShopHistory.MARIA);
+    shop.metrologia("MK-1", ShopHistory.PEDRO, Resultado.RECHAZADO);
+    shop.desbloquear("MK-1", "supervisora");
+    shop.metrologia("MK-1", ShopHistory.PEDRO, Resultado.APROBADO);
+
+    VerifyResult result = verify(shop.records(3));
+
+    assertThat(result.findings()).isEmpty();
+    assertThat(shop.state("MK-1").calidad().estado()).isEqualTo(EstadoCalidad.APROBADO);
+  }
+
+  @Test
+  void aSecondApprovalIsAnInspectionNotAllowed() {
+    welded();
+    MetrologiaCompletada approved =
+        (MetrologiaCompletada)
+            shop.metrologia("MK-1", ShopHistory.PEDRO, Resultado.APROBADO).getFirst();
+    log.addAll(shop.records(1));
+    add(inspection(approved, 6, Resultado.APROBADO, 0));
+
+    Finding finding = onlyFinding(verify(log));
+
+    assertThat(finding.rule()).isEqualTo(Rule.INSPECTION_NOT_ALLOWED);
+    assertThat(finding.detail()).contains("APROBADO");
+  }
+
+  @Test
+  void anInspectionBeforeSoldIsCompletedIsNotAllowed() {
+    shop.tomar("MK-1", ShopHistory.JUAN, Operacion.ARM);
+    SpoolCompletado arm = (SpoolCompletado) shop.completar("MK-1", ShopHistory.JUAN).getFirst();
+    log.addAll(shop.records(1));
+    add(
+        new MetrologiaCompletada(
+            shop.uuid(),
+            shop.uuid(),
+            "MK-1",
+            3,
+            ShopHistory.PEDRO,
+            Operacion.METROLOGIA,
+            shop.uuid(),
+            arm.occurredAt(),
+            Resultado.RECHAZADO,
+            1,
+            arm.fechaOperacion()));
+
+    assertThat(onlyFinding(verify(log)).rule()).isEqualTo(Rule.INSPECTION_NOT_ALLOWED);
+  }
+
+  @Test
+  void aRejectionThatDoesNotCountUpBreaksTheCycle() {
+    welded();
+    rejectedAndRepaired();
+    log.addAll(shop.records(1));
+    MetrologiaCompletada first =
+        (MetrologiaCompletada)
+            shop.events().stream().filter(MetrologiaCompletada.class::isInstance).findFirst().get();
+    // The second rejection must record cycle 2; this one restarts at 1, as the earlier system did.
+    add(inspection(first, 8, Resultado.RECHAZADO, 1));
+
+    Finding finding = onlyFinding(verify(log));
+
+    assertThat(finding.rule()).isEqualTo(Rule.CYCLE_BROKEN);
+    assertThat(finding.detail()).contains("records cycle 1").contains("give 2");
+  }
+
+  @Test
+  void aRepairOnABlockedSpoolIsNotAllowed() {
+    welded();
+    rejectedAndRepaired();
+    rejectedAndRepaired();
+    shop.metrologia("MK-1", ShopHistory.PEDRO, Resultado.RECHAZADO);
+    assertThat(shop.state("MK-1").calidad().estado()).isEqualTo(EstadoCalidad.BLOQUEADO);
+    log.addAll(shop.records(1));
+    add(
+        new SpoolTomado(
+            shop.uuid(),
+            shop.uuid(),
+            "MK-1",
+            shop.state("MK-1").version() + 1,
+            ShopHistory.JUAN,
+            Operacion.REPARACION,
+            shop.uuid(),
+            shop.now(),
+            shop.now().plus(Duration.ofHours(12)),
+            false,
+            ShopHistory.FECHA_MATERIALES,
+            "JP(94)",
+            3));
+
+    assertThat(onlyFinding(verify(log)).rule()).isEqualTo(Rule.REPAIR_NOT_ALLOWED);
+  }
+
+  @Test
+  void anUnblockOfASpoolThatIsNotBlockedIsFound() {
+    welded();
+    log.addAll(shop.records(1));
+    add(
+        new SpoolDesbloqueado(
+            shop.uuid(),
+            shop.uuid(),
+            "MK-1",
+            5,
+            cl.zeues.occupation.events.Worker.supervisor("admin"),
+            Operacion.METROLOGIA,
+            shop.uuid(),
+            shop.now(),
+            "admin",
+            null,
+            0));
+
+    assertThat(onlyFinding(verify(log)).rule()).isEqualTo(Rule.UNBLOCK_NOT_BLOCKED);
+  }
+
+  private MetrologiaCompletada inspection(
+      MetrologiaCompletada like, long version, Resultado resultado, int ciclo) {
+    return new MetrologiaCompletada(
+        shop.uuid(),
+        shop.uuid(),
+        like.tagSpool(),
+        version,
+        like.worker(),
+        Operacion.METROLOGIA,
+        shop.uuid(),
+        like.occurredAt(),
+        resultado,
+        ciclo,
+        like.fechaOperacion());
   }
 
   private SpoolTomado tomado(String tag, long version, cl.zeues.occupation.events.Worker worker) {
@@ -310,6 +462,7 @@ class VerifierTest {
         START.plus(Duration.ofHours(12)),
         false,
         ShopHistory.FECHA_MATERIALES,
+        null,
         null);
   }
 

@@ -48,8 +48,8 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
   /** The HTTP status of each rejection; exhaustive, so a new reason cannot go unmapped. */
   public static HttpStatus statusOf(RejectionReason reason) {
     return switch (reason) {
-      case SPOOL_OCCUPIED, SIN_EFECTO -> HttpStatus.CONFLICT;
-      case NO_AUTORIZADO -> HttpStatus.FORBIDDEN;
+      case SPOOL_OCCUPIED, SIN_EFECTO, SPOOL_NO_BLOQUEADO -> HttpStatus.CONFLICT;
+      case NO_AUTORIZADO, SPOOL_BLOQUEADO, ROL_NO_AUTORIZADO -> HttpStatus.FORBIDDEN;
       case LOCK_EXPIRED -> HttpStatus.GONE;
       case SPOOL_NO_ENCONTRADO, WORKER_NO_ENCONTRADO -> HttpStatus.NOT_FOUND;
       case DEPENDENCIAS_NO_SATISFECHAS,

@@ -1,22 +1,27 @@
 package cl.zeues.occupation.projector.projection;
 
+import cl.zeues.occupation.domain.EstadoDetalle;
 import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.OccupationEvent;
+import cl.zeues.occupation.events.OccupationEvent.MetrologiaCompletada;
 import cl.zeues.occupation.events.OccupationEvent.OcupacionExpirada;
 import cl.zeues.occupation.events.OccupationEvent.OcupacionLiberada;
 import cl.zeues.occupation.events.OccupationEvent.SpoolCancelado;
 import cl.zeues.occupation.events.OccupationEvent.SpoolCompletado;
+import cl.zeues.occupation.events.OccupationEvent.SpoolDesbloqueado;
 import cl.zeues.occupation.events.OccupationEvent.SpoolPausado;
 import cl.zeues.occupation.events.OccupationEvent.SpoolTomado;
 import cl.zeues.occupation.projector.sheets.ShopSheets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * One {@code Metadata} audit row per event (domain-facts 3.5 and 4): the 11 columns by header name.
  * {@code Evento_Tipo} is the action and the operation ({@code TOMAR_ARM}, {@code COMPLETAR_SOLD},
- * ...), except an administrator's release, {@code LIBERAR_ADMIN}.
+ * {@code TOMAR_REPARACION}, {@code COMPLETAR_METROLOGIA}, ...), except an administrator's release
+ * and a supervisor's unblock, {@code LIBERAR_ADMIN} and {@code DESBLOQUEAR_ADMIN}.
  */
 final class MetadataRow {
 
@@ -42,9 +47,11 @@ final class MetadataRow {
     row.put("Accion", accion);
     row.put(
         "Fecha_Operacion",
-        event instanceof SpoolCompletado completado
-            ? SheetFormats.date(completado.fechaOperacion())
-            : SheetFormats.date(event.occurredAt()));
+        switch (event) {
+          case SpoolCompletado e -> SheetFormats.date(e.fechaOperacion());
+          case MetrologiaCompletada e -> SheetFormats.date(e.fechaOperacion());
+          default -> SheetFormats.date(event.occurredAt());
+        });
     row.put("Metadata_JSON", JSON.writeString(details(event)));
     row.put("N_UNION", "");
     return row;
@@ -58,13 +65,17 @@ final class MetadataRow {
       case SpoolCancelado e -> "CANCELAR";
       case OcupacionExpirada e -> "EXPIRAR";
       case OcupacionLiberada e -> "LIBERAR";
+      case MetrologiaCompletada e -> "COMPLETAR";
+      case SpoolDesbloqueado e -> "DESBLOQUEAR";
     };
   }
 
   static String eventoTipo(OccupationEvent event) {
-    return event instanceof OcupacionLiberada
-        ? "LIBERAR_ADMIN"
-        : accion(event) + "_" + event.operacion().name();
+    return switch (event) {
+      case OcupacionLiberada e -> "LIBERAR_ADMIN";
+      case SpoolDesbloqueado e -> "DESBLOQUEAR_ADMIN";
+      default -> accion(event) + "_" + event.operacion().name();
+    };
   }
 
   /** The event's facts that have no column of their own, times in the sheet's format. */
@@ -96,6 +107,28 @@ final class MetadataRow {
           json.put("motivo", e.motivo());
         }
       }
+      case MetrologiaCompletada e -> {
+        json.put("resultado", e.resultado().name());
+        json.put(
+            "state", e.bloquea() ? "bloqueado" : e.resultado().name().toLowerCase(Locale.ROOT));
+        json.put("cycle", e.ciclo());
+        json.put("max_cycles", OccupationEvent.MAX_CICLOS);
+      }
+      case SpoolDesbloqueado e -> {
+        json.put("admin", e.admin());
+        if (e.motivo() != null) {
+          json.put("motivo", e.motivo());
+        }
+        json.put("ciclo_anterior", e.cicloAnterior());
+      }
+    }
+    Integer ciclo =
+        event instanceof MetrologiaCompletada || event instanceof SpoolDesbloqueado
+            ? null
+            : EstadoDetalle.cicloAfter(event);
+    if (ciclo != null) {
+      json.put("cycle", ciclo);
+      json.put("max_cycles", OccupationEvent.MAX_CICLOS);
     }
     return json;
   }

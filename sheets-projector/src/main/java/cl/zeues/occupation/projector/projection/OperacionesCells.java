@@ -1,5 +1,6 @@
 package cl.zeues.occupation.projector.projection;
 
+import cl.zeues.occupation.domain.EstadoDetalle;
 import cl.zeues.occupation.domain.Occupation;
 import cl.zeues.occupation.domain.SpoolState;
 import java.util.LinkedHashMap;
@@ -15,6 +16,9 @@ final class OperacionesCells {
   static final String TAG_SPOOL = "TAG_SPOOL";
   static final String VERSION = "version";
 
+  /** Matched normalized, so the sheet's {@code Fecha_QC_Metrología} (with the accent) is found. */
+  static final String FECHA_QC = "Fecha_QC_Metrologia";
+
   /** The owned columns, in the order their cells are sent. */
   static final List<String> OWNED =
       List.of(
@@ -24,6 +28,7 @@ final class OperacionesCells {
           "Soldador",
           "Fecha_Armado",
           "Fecha_Soldadura",
+          FECHA_QC,
           "Estado_Detalle",
           VERSION);
 
@@ -37,6 +42,7 @@ final class OperacionesCells {
           "Soldador",
           "Fecha_Armado",
           "Fecha_Soldadura",
+          FECHA_QC,
           "Estado_Detalle",
           VERSION);
 
@@ -57,6 +63,7 @@ final class OperacionesCells {
     cells.put("Soldador", FormulaNeutralizer.neutralize(state.sold().trabajador()));
     cells.put("Fecha_Armado", SheetFormats.date(state.arm().fecha()));
     cells.put("Fecha_Soldadura", SheetFormats.date(state.sold().fecha()));
+    cells.put(FECHA_QC, SheetFormats.date(state.calidad().fechaQc()));
     cells.put("Estado_Detalle", FormulaNeutralizer.neutralize(EstadoDetalle.of(state)));
     cells.put(VERSION, state.version());
     return cells;

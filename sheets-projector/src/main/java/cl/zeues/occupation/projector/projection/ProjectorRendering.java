@@ -1,5 +1,6 @@
 package cl.zeues.occupation.projector.projection;
 
+import cl.zeues.occupation.domain.EstadoDetalle;
 import cl.zeues.occupation.domain.SpoolState;
 import cl.zeues.occupation.events.OccupationEvent;
 import com.google.api.services.sheets.v4.Sheets;

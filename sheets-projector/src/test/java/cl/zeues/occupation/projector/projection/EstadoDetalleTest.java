@@ -2,6 +2,7 @@ package cl.zeues.occupation.projector.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cl.zeues.occupation.domain.EstadoDetalle;
 import cl.zeues.occupation.events.Operacion;
 import cl.zeues.occupation.events.Worker;
 import java.time.Instant;

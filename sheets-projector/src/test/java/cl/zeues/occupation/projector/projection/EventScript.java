@@ -62,7 +62,8 @@ final class EventScript {
             at.plus(LEASE),
             state.progressOf(operacion).trabajador() != null,
             FECHA_MATERIALES,
-            state.arm().trabajador()));
+            state.arm().trabajador(),
+            null));
   }
 
   SpoolPausado pausar(String tag, Instant at) {
@@ -77,7 +78,8 @@ final class EventScript {
             o.operacion(),
             o.occupationId(),
             at,
-            o.since()));
+            o.since(),
+            null));
   }
 
   SpoolCompletado completar(String tag, Instant at, LocalDate fecha) {
@@ -93,7 +95,8 @@ final class EventScript {
             o.occupationId(),
             at,
             o.since(),
-            fecha));
+            fecha,
+            null));
   }
 
   SpoolCancelado cancelar(String tag, Instant at) {
@@ -108,7 +111,8 @@ final class EventScript {
             o.operacion(),
             o.occupationId(),
             at,
-            o.since()));
+            o.since(),
+            null));
   }
 
   OcupacionExpirada expirar(String tag, Instant at) {
@@ -124,7 +128,8 @@ final class EventScript {
             o.occupationId(),
             at,
             o.since(),
-            o.leaseUntil()));
+            o.leaseUntil(),
+            null));
   }
 
   OcupacionLiberada liberar(String tag, Instant at, String admin, String motivo) {
@@ -141,7 +146,8 @@ final class EventScript {
             at,
             o.since(),
             admin,
-            motivo));
+            motivo,
+            null));
   }
 
   private long next(String tag) {

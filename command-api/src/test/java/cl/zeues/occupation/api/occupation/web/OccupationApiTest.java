@@ -354,8 +354,8 @@ class OccupationApiTest {
     bus.reject(TAG, reason, "MR(12)");
     int expected =
         switch (reason) {
-          case SPOOL_OCCUPIED, SIN_EFECTO -> 409;
-          case NO_AUTORIZADO -> 403;
+          case SPOOL_OCCUPIED, SIN_EFECTO, SPOOL_NO_BLOQUEADO -> 409;
+          case NO_AUTORIZADO, SPOOL_BLOQUEADO, ROL_NO_AUTORIZADO -> 403;
           case LOCK_EXPIRED -> 410;
           case SPOOL_NO_ENCONTRADO, WORKER_NO_ENCONTRADO -> 404;
           case DEPENDENCIAS_NO_SATISFECHAS,

@@ -226,7 +226,7 @@ class TabletContractTest {
                 400,
                 "DEPENDENCIAS_NO_SATISFECHAS")),
         refused(
-            "TOMAR METROLOGIA (not an occupation here yet)",
+            "TOMAR METROLOGIA (an instant inspection: never taken)",
             problem(
                 TOMAR,
                 """
@@ -234,13 +234,13 @@ class TabletContractTest {
                 400,
                 "OPERACION_NO_SOPORTADA")),
         refused(
-            "TOMAR REPARACION (not an occupation here yet)",
+            "TOMAR REPARACION of a spool metrology has not rejected",
             problem(
                 TOMAR,
                 """
                 {"tag_spool":"MK-1335-CW-25238-011","worker_id":93,"worker_nombre":"MR(93)","operacion":"REPARACION"}""",
                 400,
-                "OPERACION_NO_SOPORTADA")));
+                "DEPENDENCIAS_NO_SATISFECHAS")));
   }
 
   @ParameterizedTest(name = "{0}")
