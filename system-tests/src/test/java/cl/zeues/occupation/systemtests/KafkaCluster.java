@@ -19,8 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
@@ -107,11 +107,7 @@ final class KafkaCluster implements AutoCloseable {
   static KafkaCluster start(Path dir) {
     KafkaCluster cluster = new KafkaCluster(dir);
     try {
-      List<CompletableFuture<Void>> starting =
-          cluster.nodes.values().stream()
-              .map(node -> CompletableFuture.runAsync(node::start))
-              .toList();
-      starting.forEach(CompletableFuture::join);
+      inParallel(cluster.nodes.values(), KafkaBroker::start);
       cluster.createTopics(cluster.followerOfTheController());
       return cluster;
     } catch (RuntimeException e) {
@@ -271,12 +267,20 @@ final class KafkaCluster implements AutoCloseable {
     }
   }
 
-  /** Stops every node (the ones still up, in parallel: each waits for the others' quorum). */
+  /** Stops every node still up (in parallel: each one's controller waits for the others). */
   @Override
   public void close() {
     admin.close(Duration.ofSeconds(5));
-    IntStream.rangeClosed(1, nodes.size())
-        .mapToObj(id -> CompletableFuture.runAsync(node(id)::close))
+    inParallel(nodes.values(), KafkaBroker::close);
+  }
+
+  /** One thread per node, not a shared pool: a starting node blocks until a majority runs. */
+  private static void inParallel(Collection<KafkaBroker> nodes, Consumer<KafkaBroker> action) {
+    nodes.stream()
+        .map(
+            node ->
+                CompletableFuture.runAsync(
+                    () -> action.accept(node), task -> Thread.ofPlatform().start(task)))
         .toList()
         .forEach(CompletableFuture::join);
   }
