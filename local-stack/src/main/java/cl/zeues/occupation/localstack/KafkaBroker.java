@@ -30,25 +30,51 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A single-node KRaft broker (broker and controller in one) running in this JVM, whose log lives in
- * a folder that outlives the process: the storage is formatted only when the folder is new, so a
- * second start resumes the same cluster, topics, offsets and transactions. Public because the
- * system tests restart it on the same port under traffic, which spring-kafka-test's embedded broker
- * cannot do.
+ * A KRaft node (broker and controller in one; by default a cluster of its own) running in this JVM,
+ * whose log lives in a folder that outlives the process: the storage is formatted only when the
+ * folder is new, so a second start resumes the same cluster, topics, offsets and transactions.
+ * Public because the system tests restart it on the same port under traffic, which
+ * spring-kafka-test's embedded broker cannot do.
  */
 public final class KafkaBroker implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
 
   private final Path logDir;
+  private final int nodeId;
   private final int port;
   private final int controllerPort;
+  private final String voters;
+  private final @Nullable String clusterId;
+  private final Map<String, String> overrides;
   private @Nullable KafkaRaftServer server;
 
   public KafkaBroker(Path logDir, int port, int controllerPort) {
+    this(logDir, 1, port, controllerPort, "1@127.0.0.1:" + controllerPort, null, Map.of());
+  }
+
+  /**
+   * One node (broker and controller) of a KRaft cluster whose nodes all run in this JVM on
+   * loopback: {@code voters} names every node's controller ({@code id@127.0.0.1:port,...}), every
+   * node is formatted with the same {@code clusterId}, and {@code overrides} replace or add server
+   * properties (the replication of the internal topics, for one). Start the nodes of a new cluster
+   * together: none is ready before a majority of the voters runs.
+   */
+  public KafkaBroker(
+      Path logDir,
+      int nodeId,
+      int port,
+      int controllerPort,
+      String voters,
+      @Nullable String clusterId,
+      Map<String, String> overrides) {
     this.logDir = logDir;
+    this.nodeId = nodeId;
     this.port = port;
     this.controllerPort = controllerPort;
+    this.voters = voters;
+    this.clusterId = clusterId;
+    this.overrides = Map.copyOf(overrides);
   }
 
   /** Whether the log folder has never been formatted (no {@code meta.properties}). */
@@ -138,7 +164,7 @@ public final class KafkaBroker implements AutoCloseable {
   /** What {@code kafka-storage.sh format -t <new id> -c server.properties} does. */
   private void format(Path config) {
     try {
-      String clusterId = Uuid.randomUuid().toString();
+      String clusterId = this.clusterId != null ? this.clusterId : Uuid.randomUuid().toString();
       ByteArrayOutputStream output = new ByteArrayOutputStream();
       int status;
       try (PrintStream print = new PrintStream(output, true, StandardCharsets.UTF_8)) {
@@ -165,7 +191,7 @@ public final class KafkaBroker implements AutoCloseable {
       Path config = logDir.getParent().resolve("server.properties");
       try (OutputStream out = Files.newOutputStream(config)) {
         properties.store(
-            out, "single-node KRaft broker of the ZEUES local stack (rewritten at start)");
+            out, "KRaft node " + nodeId + " of the ZEUES local stack (rewritten at start)");
       }
       return config;
     } catch (IOException e) {
@@ -173,12 +199,12 @@ public final class KafkaBroker implements AutoCloseable {
     }
   }
 
-  /** The minimal single-node KRaft configuration, bound to loopback. */
+  /** The minimal KRaft configuration (a single node unless told otherwise), bound to loopback. */
   private Properties properties() {
     Properties p = new Properties();
     p.put("process.roles", "broker,controller");
-    p.put("node.id", "1");
-    p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+    p.put("node.id", String.valueOf(nodeId));
+    p.put("controller.quorum.voters", voters);
     p.put(
         "listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
     p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
@@ -197,6 +223,7 @@ public final class KafkaBroker implements AutoCloseable {
     p.put("share.coordinator.state.topic.replication.factor", "1");
     p.put("share.coordinator.state.topic.min.isr", "1");
     p.put("group.initial.rebalance.delay.ms", "0");
+    p.putAll(overrides);
     return p;
   }
 

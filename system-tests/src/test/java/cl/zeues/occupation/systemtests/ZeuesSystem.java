@@ -84,6 +84,7 @@ final class ZeuesSystem implements AutoCloseable {
           .build();
   private final @Nullable EmbeddedKafkaKraftBroker embeddedBroker;
   private final @Nullable KafkaBroker restartableBroker;
+  private final @Nullable KafkaCluster cluster;
   private final @Nullable Path brokerDir;
   private final KafkaProducer<String, byte[]> producer;
   private final RedisClient redisClient;
@@ -100,10 +101,17 @@ final class ZeuesSystem implements AutoCloseable {
   private @Nullable ConfigurableApplicationContext projector;
   private String projectorBase = "";
 
-  private ZeuesSystem(Class<?>[] processorExtras, String redisUrl, boolean restartable) {
+  private ZeuesSystem(
+      Class<?>[] processorExtras, String redisUrl, boolean restartable, boolean kafkaCluster) {
     this.processorExtras = processorExtras;
     this.redisUrl = redisUrl;
-    if (restartable) {
+    if (kafkaCluster) {
+      embeddedBroker = null;
+      restartableBroker = null;
+      brokerDir = temporaryDirectory();
+      cluster = KafkaCluster.start(brokerDir);
+    } else if (restartable) {
+      cluster = null;
       embeddedBroker = null;
       brokerDir = temporaryDirectory();
       restartableBroker =
@@ -112,6 +120,7 @@ final class ZeuesSystem implements AutoCloseable {
       restartableBroker.start();
       restartableBroker.createTopics();
     } else {
+      cluster = null;
       brokerDir = null;
       restartableBroker = null;
       embeddedBroker = new EmbeddedKafkaKraftBroker(1, Topics.COMMANDS.partitions());
@@ -156,6 +165,7 @@ final class ZeuesSystem implements AutoCloseable {
     private Class<?>[] processorExtras = {};
     private String redisUrl = REDIS_URL;
     private boolean restartableBroker;
+    private boolean kafkaCluster;
     private int processorProcesses;
     private List<String> processArguments = List.of();
 
@@ -192,6 +202,15 @@ final class ZeuesSystem implements AutoCloseable {
     }
 
     /**
+     * Three Kafka nodes replicating as production does ({@link KafkaCluster}) instead of one
+     * broker; {@link #cluster()} stops and starts them.
+     */
+    Builder kafkaCluster() {
+      this.kafkaCluster = true;
+      return this;
+    }
+
+    /**
      * {@code count} more processors, each a real {@code java -jar} process (so a test can SIGKILL
      * one), with this system's settings plus {@code extraArguments}; launched while the API starts.
      */
@@ -203,7 +222,8 @@ final class ZeuesSystem implements AutoCloseable {
 
     /** Starts everything and waits until the API is ready and every partition has an owner. */
     ZeuesSystem start() {
-      ZeuesSystem system = new ZeuesSystem(processorExtras, redisUrl, restartableBroker);
+      ZeuesSystem system =
+          new ZeuesSystem(processorExtras, redisUrl, restartableBroker, kafkaCluster);
       try {
         system.workers(IntStream.rangeClosed(1, 40).toArray());
         List<String> arguments = new ArrayList<>(system.processorArguments());
@@ -251,9 +271,17 @@ final class ZeuesSystem implements AutoCloseable {
   }
 
   String brokers() {
+    if (cluster != null) {
+      return cluster.bootstrap();
+    }
     return restartableBroker != null
         ? restartableBroker.bootstrap()
         : Objects.requireNonNull(embeddedBroker).getBrokersAsString();
+  }
+
+  /** The three-node cluster of a system built with {@link Builder#kafkaCluster()}. */
+  KafkaCluster cluster() {
+    return Objects.requireNonNull(cluster, "start the system with builder().kafkaCluster()");
   }
 
   /** Takes the (restartable) broker down: a controlled shutdown, its log kept. */
@@ -307,7 +335,9 @@ final class ZeuesSystem implements AutoCloseable {
         "--spring.kafka.bootstrap-servers=" + brokers(),
         "--zeues.processor.redis-url=" + redisUrl,
         "--zeues.processor.concurrency=" + PROCESSOR_CONCURRENCY,
-        "--zeues.processor.sweep-interval=1h");
+        "--zeues.processor.sweep-interval=1h",
+        "--zeues.processor.topic-replicas="
+            + (cluster != null ? KafkaCluster.REPLICATION.factor() : 1));
   }
 
   void stopProcessor(int index) {
@@ -661,7 +691,12 @@ final class ZeuesSystem implements AutoCloseable {
     }
     if (restartableBroker != null) {
       restartableBroker.close();
-      FileSystemUtils.deleteRecursively(Objects.requireNonNull(brokerDir).toFile());
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
+    if (brokerDir != null) {
+      FileSystemUtils.deleteRecursively(brokerDir.toFile());
     }
   }
 }

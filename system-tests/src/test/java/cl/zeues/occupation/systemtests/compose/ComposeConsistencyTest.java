@@ -1,8 +1,10 @@
 package cl.zeues.occupation.systemtests.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cl.zeues.occupation.api.CommandApiApplication;
+import cl.zeues.occupation.events.Topics;
 import cl.zeues.occupation.processor.ProcessorApplication;
 import cl.zeues.occupation.projector.ProjectorApplication;
 import cl.zeues.occupation.sheetsemulator.EmulatorConfig;
@@ -49,12 +51,16 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Keeps {@code docker/compose.yml}, its Dockerfiles and {@code docker/.env.example} honest against
- * the code they deploy, without Docker: environment variable names are real settings of their
- * service (derived from the {@code @ConfigurationProperties} records by reflection, plus a short
- * allow-list of Spring Boot and JVM names that Boot's own metadata must know), published and health
- * checked ports are each service's {@code server.port}, builds copy the exec jar of a module that
- * exists, images are pinned, services start in order and publish on 127.0.0.1 only.
+ * Keeps {@code docker/}'s two deployments honest against the code they deploy, without Docker: the
+ * small one ({@code compose.yml}: one broker, one Redis) and production ({@code
+ * compose.production.yml} merged over it as Compose merges files: three Kafka nodes, Redis with a
+ * replica and Sentinel). In both, environment variable names are real settings of their service
+ * (derived from the {@code @ConfigurationProperties} records by reflection, plus a short allow-list
+ * of Spring Boot and JVM names that Boot's own metadata must know), published and health checked
+ * ports are each service's {@code server.port}, builds copy the exec jar of a module that exists
+ * (the one {@code Dockerfile}'s {@code ARG}s resolved from each service's {@code build.args}),
+ * images are pinned, services start in order and publish on 127.0.0.1 only, Kafka replicates as
+ * {@link Topics.Replication} says, and every service finds the Redis primary the same way.
  *
  * <p>Each check collects every problem it finds and fails once, listing them all. The {@code
  * *IsCaught} tests feed each check a deliberately broken copy of the compose file, so a check that
@@ -67,6 +73,7 @@ class ComposeConsistencyTest {
 
   private static final Path DOCKER = ROOT.resolve("docker");
   private static final Path COMPOSE_FILE = DOCKER.resolve("compose.yml");
+  private static final Path PRODUCTION_FILE = DOCKER.resolve("compose.production.yml");
   private static final Path ENV_EXAMPLE = DOCKER.resolve(".env.example");
 
   /** Names of the JVM and Google libraries, not Spring properties, that a service may be given. */
@@ -97,6 +104,8 @@ class ComposeConsistencyTest {
                   "spring.kafka.bootstrap-servers",
                   "spring.data.redis.url",
                   "spring.data.redis.timeout",
+                  "spring.data.redis.sentinel.master",
+                  "spring.data.redis.sentinel.nodes",
                   "server.port"),
               Set.of(JAVA_TOOL_OPTIONS)),
           "sheets-projector",
@@ -118,37 +127,65 @@ class ComposeConsistencyTest {
   private static final Pattern EXEC_JAR =
       Pattern.compile("([a-z0-9][a-z0-9-]*)/target/([a-z0-9][a-z0-9-]*)-\\*-exec\\.jar");
 
+  /** Each deployment and the replication its Kafka must have. */
+  private static final Map<String, Topics.Replication> REPLICATION =
+      Map.of(
+          "small",
+          Topics.Replication.SINGLE_BROKER,
+          "production",
+          Topics.Replication.THREE_BROKERS);
+
   // ---------------------------------------------------------------------------------------------
-  // The checks, on the real files.
+  // The checks, on the real files: each on both deployments.
 
   @Test
   void everyEnvironmentVariableIsASettingOfItsService() {
-    assertThat(environmentProblems(compose())).isEmpty();
+    assertThat(inEachDeployment(ComposeConsistencyTest::environmentProblems)).isEmpty();
   }
 
   @Test
   void portsAndHealthChecksUseEachServicesServerPort() {
-    assertThat(portProblems(compose())).isEmpty();
+    assertThat(inEachDeployment(ComposeConsistencyTest::portProblems)).isEmpty();
   }
 
   @Test
   void buildsCopyTheExecJarOfAModuleThatExists() {
-    assertThat(buildProblems(compose())).isEmpty();
+    assertThat(inEachDeployment(ComposeConsistencyTest::buildProblems)).isEmpty();
   }
 
   @Test
   void imagesArePinnedAndRunAsAnUnprivilegedUser() {
-    assertThat(imageProblems(compose())).isEmpty();
+    assertThat(inEachDeployment(ComposeConsistencyTest::imageProblems)).isEmpty();
   }
 
   @Test
   void servicesWaitForHealthyDependenciesAndPublishOnLoopbackOnly() {
-    assertThat(topologyProblems(compose())).isEmpty();
+    assertThat(inEachDeployment(ComposeConsistencyTest::topologyProblems)).isEmpty();
   }
 
   @Test
-  void envExampleListsExactlyTheVariablesTheComposeFileReads() throws IOException {
-    assertThat(envExampleProblems(Files.readString(COMPOSE_FILE), Files.readString(ENV_EXAMPLE)))
+  void kafkaReplicatesAsTopicsSays() {
+    List<String> problems = new ArrayList<>();
+    deployments()
+        .forEach(
+            (name, compose) ->
+                kafkaProblems(compose, REPLICATION.get(name))
+                    .forEach(p -> problems.add(name + ": " + p)));
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void everyServiceFindsTheRedisPrimaryTheSameWay() {
+    assertThat(inEachDeployment(ComposeConsistencyTest::redisProblems)).isEmpty();
+    assertThat(sentinels(production())).as("production's Sentinels").hasSize(3);
+  }
+
+  @Test
+  void envExampleListsExactlyTheVariablesTheComposeFilesRead() throws IOException {
+    assertThat(
+            envExampleProblems(
+                Files.readString(COMPOSE_FILE) + Files.readString(PRODUCTION_FILE),
+                Files.readString(ENV_EXAMPLE)))
         .isEmpty();
   }
 
@@ -178,6 +215,21 @@ class ComposeConsistencyTest {
         .containsKeys(
             "ZEUES_SHEETS_SPREADSHEET_ID", "ZEUES_PROJECTION_MAX_WAIT", "ZEUES_CATALOG_INTERVAL");
     assertThat(APPS.get("sheets-emulator").settings()).containsKey("SHEETS_EMULATOR_PORT");
+  }
+
+  /** Every service is built from the one Dockerfile, told by build arguments which module it is. */
+  @Test
+  void everyServiceIsBuiltFromTheOneDockerfile() {
+    deployments()
+        .forEach(
+            (name, compose) ->
+                services(compose).values().stream()
+                    .filter(service -> service.get("build") != null)
+                    .forEach(
+                        service ->
+                            assertThat(dockerfileName(service))
+                                .as("%s: %s", name, service.get("image"))
+                                .isEqualTo("docker/Dockerfile")));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -218,16 +270,53 @@ class ComposeConsistencyTest {
         .anySatisfy(p -> assertThat(p).contains("sheets-projector", "8080", "8082"));
   }
 
+  /** The image's EXPOSE and HEALTHCHECK follow the build arguments: a wrong one shows there. */
+  @Test
+  void aBuildArgumentThatDoesNotFitItsServiceIsCaught() {
+    Map<String, Object> compose = compose();
+    args(service(compose, "command-api")).put("PORT", "8081");
+    args(service(compose, "sheets-emulator")).put("HEALTH_PATH", "/actuator/health");
+    assertThat(portProblems(compose))
+        .anySatisfy(p -> assertThat(p).contains("command-api", "exposes [8081], not 8080"))
+        .anySatisfy(
+            p -> assertThat(p).contains("command-api", "HEALTHCHECK", "uses port 8081, not 8080"))
+        .anySatisfy(
+            p -> assertThat(p).contains("sheets-emulator", "does not check /_emulator/stats"));
+
+    Map<String, Object> unbuilt = compose();
+    args(service(unbuilt, "occupation-processor")).remove("MODULE");
+    args(service(unbuilt, "command-api")).put("MODUL", "command-api");
+    assertThat(buildProblems(unbuilt))
+        .anySatisfy(p -> assertThat(p).contains("occupation-processor", "${MODULE}", "no value"))
+        .anySatisfy(p -> assertThat(p).contains("command-api", "MODUL", "no ARG"));
+  }
+
   @Test
   void aMissingDockerfileOrModuleIsCaught() {
     Map<String, Object> compose = compose();
     map(service(compose, "command-api").get("build")).put("dockerfile", "docker/nope/Dockerfile");
-    assertThat(buildProblems(compose)).anySatisfy(p -> assertThat(p).contains("docker/nope"));
+    args(service(compose, "occupation-processor")).put("MODULE", "occupation-procesor");
+    assertThat(buildProblems(compose))
+        .anySatisfy(p -> assertThat(p).contains("docker/nope"))
+        .anySatisfy(p -> assertThat(p).contains("no module occupation-procesor"));
     assertThat(
             copyProblems("COPY occupation-procesor/target/occupation-procesor-*-exec.jar /a.jar"))
         .anySatisfy(p -> assertThat(p).contains("occupation-procesor"));
     assertThat(copyProblems("COPY command-api/target/*.jar /app.jar"))
         .anySatisfy(p -> assertThat(p).contains("<module>/target/<artifactId>-*-exec.jar"));
+  }
+
+  @Test
+  void anIgnoreFileLettingInMoreOrLessThanTheJarsIsCaught() {
+    assertThat(
+            ignoreProblems(
+                "Dockerfile.dockerignore",
+                List.of("# comment", "*", "!a/target/a-*-exec.jar", "!src"),
+                Set.of("a/target/a-*-exec.jar", "b/target/b-*-exec.jar")))
+        .anySatisfy(p -> assertThat(p).contains("lets in src"))
+        .anySatisfy(p -> assertThat(p).contains("does not let b/target/b-*-exec.jar in"));
+    assertThat(ignoreProblems("x", List.of("!a/target/a-*-exec.jar"), Set.of()))
+        .anySatisfy(p -> assertThat(p).contains("does not begin with *"));
   }
 
   @Test
@@ -246,9 +335,58 @@ class ComposeConsistencyTest {
     service(compose, "command-api").put("ports", List.of("8080:8080"));
     map(service(compose, "command-api").get("depends_on")).remove("occupation-processor");
     map(service(compose, "command-api").get("depends_on")).remove("redis");
+    Map<String, Object> production = production();
+    map(service(production, "occupation-processor").get("depends_on")).remove("kafka-3");
     assertThat(topologyProblems(compose))
         .anySatisfy(p -> assertThat(p).contains("command-api", "127.0.0.1"))
         .anySatisfy(p -> assertThat(p).contains("command-api", "redis", "depends_on"));
+    assertThat(topologyProblems(production))
+        .anySatisfy(p -> assertThat(p).contains("occupation-processor", "kafka-3", "depends_on"));
+  }
+
+  @Test
+  void aClusterThatDoesNotReplicateAsTopicsSaysIsCaught() {
+    Map<String, Object> production = production();
+    environment(service(production, "kafka-3")).put("KAFKA_MIN_INSYNC_REPLICAS", "1");
+    environment(service(production, "kafka-2"))
+        .put("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@kafka:9093,2@kafka-2:9093");
+    environment(service(production, "occupation-processor"))
+        .put("ZEUES_PROCESSOR_TOPIC_REPLICAS", "1");
+    environment(service(production, "command-api"))
+        .put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
+    environment(service(production, "kafka-2")).put("KAFKA_LOG_DIRS", "/var/lib/kafka/logs");
+    assertThat(kafkaProblems(production, Topics.Replication.THREE_BROKERS))
+        .anySatisfy(p -> assertThat(p).contains("kafka-2", "KAFKA_LOG_DIRS", "but kafka has"))
+        .anySatisfy(p -> assertThat(p).contains("kafka-2", "/var/lib/kafka/logs is on no volume"))
+        .anySatisfy(p -> assertThat(p).contains("kafka-3", "KAFKA_MIN_INSYNC_REPLICAS=1", "2"))
+        .anySatisfy(p -> assertThat(p).contains("kafka-2", "voters", "3@kafka-3:9093"))
+        .anySatisfy(p -> assertThat(p).contains("occupation-processor", "replicas 1", "3"))
+        .anySatisfy(p -> assertThat(p).contains("command-api", "kafka-2:9092"));
+
+    Map<String, Object> small = compose();
+    map(small.get("services")).remove("kafka");
+    assertThat(kafkaProblems(small, Topics.Replication.SINGLE_BROKER))
+        .anySatisfy(p -> assertThat(p).contains("0 Kafka nodes", "1"));
+  }
+
+  @Test
+  void aServiceThatMissesTheSentinelsIsCaught() {
+    Map<String, Object> production = production();
+    environment(service(production, "occupation-processor"))
+        .put("ZEUES_PROCESSOR_REDIS_URL", "redis://redis:6379");
+    environment(service(production, "command-api"))
+        .put("SPRING_DATA_REDIS_SENTINEL_NODES", "redis-sentinel-1:26379");
+    map(production.get("services")).remove("redis-replica");
+    assertThat(redisProblems(production))
+        .anySatisfy(p -> assertThat(p).contains("occupation-processor", "redis-sentinel://"))
+        .anySatisfy(p -> assertThat(p).contains("command-api", "redis-sentinel-2:26379"))
+        .anySatisfy(p -> assertThat(p).contains("no replica"));
+
+    Map<String, Object> small = compose();
+    environment(service(small, "occupation-processor"))
+        .put("ZEUES_PROCESSOR_REDIS_URL", "redis://redis-replica:6379");
+    assertThat(redisProblems(small))
+        .anySatisfy(p -> assertThat(p).contains("occupation-processor", "redis-replica"));
   }
 
   @Test
@@ -256,6 +394,26 @@ class ComposeConsistencyTest {
     assertThat(envExampleProblems("x: ${ZEUES_NEW_THING:-1}\n", "ZEUES_OLD_THING=1\n"))
         .anySatisfy(p -> assertThat(p).contains("ZEUES_NEW_THING"))
         .anySatisfy(p -> assertThat(p).contains("ZEUES_OLD_THING"));
+  }
+
+  /** Compose's merge: mappings key by key, {@code command} replaced, other sequences refused. */
+  @Test
+  void productionIsMergedOverTheSmallDeploymentAsComposeMergesFiles() {
+    Map<String, Object> production = production();
+    assertThat(resolvedEnvironment(service(production, "kafka")))
+        .containsEntry("KAFKA_MIN_INSYNC_REPLICAS", "2")
+        .containsEntry("KAFKA_NODE_ID", "1")
+        .containsEntry("KAFKA_LOG_DIRS", "/var/lib/kafka/data");
+    assertThat(strings(service(production, "redis").get("command")))
+        .contains("--replica-announce-ip")
+        .containsOnlyOnce("--appendonly");
+    assertThat(dependsOn(service(production, "occupation-processor")))
+        .containsKeys("kafka", "kafka-2", "redis", "redis-sentinel-1");
+    assertThat(services(compose())).doesNotContainKey("kafka-2");
+    assertThatThrownBy(
+            () -> merge(Map.of("ports", List.of("1:1")), Map.of("ports", List.of("2:2")), "x"))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("x.ports");
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -317,7 +475,7 @@ class ComposeConsistencyTest {
                 problems.add(name + ": no http health check on its port " + port);
               }
               for (Matcher url : urls) {
-                checkHealthUrl(name + " healthcheck", url, port, app, problems);
+                checkHealthUrl(name + ": healthcheck", url, port, app, problems);
               }
               Dockerfile dockerfile = dockerfile(service);
               if (dockerfile != null) {
@@ -326,12 +484,13 @@ class ComposeConsistencyTest {
                   problems.add(
                       name + ": " + dockerfile.path() + " exposes " + exposed + ", not " + port);
                 }
-                List<Matcher> imageUrls = urls(String.join(" ", dockerfile.all("HEALTHCHECK")));
+                List<Matcher> imageUrls = urls(dockerfile.healthcheck());
                 if (imageUrls.isEmpty()) {
                   problems.add(name + ": " + dockerfile.path() + " has no http HEALTHCHECK");
                 }
                 for (Matcher url : imageUrls) {
-                  checkHealthUrl(dockerfile.path() + " HEALTHCHECK", url, port, app, problems);
+                  checkHealthUrl(
+                      name + ": " + dockerfile.path() + " HEALTHCHECK", url, port, app, problems);
                 }
               }
             });
@@ -357,6 +516,7 @@ class ComposeConsistencyTest {
 
   static List<String> buildProblems(Map<String, Object> compose) {
     List<String> problems = new ArrayList<>();
+    Map<Path, Set<String>> copiedThrough = new TreeMap<>();
     services(compose)
         .forEach(
             (name, service) -> {
@@ -373,22 +533,55 @@ class ComposeConsistencyTest {
                 problems.add(name + ": dockerfile " + ROOT.relativize(file) + " does not exist");
                 return;
               }
-              Dockerfile dockerfile = Dockerfile.read(file);
+              Dockerfile dockerfile = Dockerfile.read(file, buildArgs(service));
+              dockerfile.problems().forEach(p -> problems.add(name + ": " + p));
               List<Copy> copies = dockerfile.copies();
               if (copies.isEmpty()) {
                 problems.add(name + ": " + dockerfile.path() + " copies no jar");
               }
+              Path ignore = dockerignore(file, context);
               for (Copy copy : copies) {
                 for (String source : copy.sources()) {
-                  problems.addAll(jarProblems(dockerfile.path() + ": COPY " + source, source));
-                  Path ignore = dockerignore(file, context);
-                  if (ignore != null && !readLines(ignore).contains("!" + source)) {
-                    problems.add(
-                        name + ": " + ROOT.relativize(ignore) + " does not let " + source + " in");
+                  problems.addAll(
+                      jarProblems(name + ": " + dockerfile.path() + ": COPY " + source, source));
+                  if (ignore != null) {
+                    copiedThrough.computeIfAbsent(ignore, i -> new TreeSet<>()).add(source);
                   }
                 }
               }
             });
+    // One ignore file serves every build of its Dockerfile: it lets in their jars and nothing else.
+    copiedThrough.forEach(
+        (ignore, sources) ->
+            problems.addAll(
+                ignoreProblems(ROOT.relativize(ignore).toString(), readLines(ignore), sources)));
+    return problems;
+  }
+
+  /**
+   * An ignore file that excludes everything ({@code *}) and then lets in exactly {@code copied}:
+   * the jars the builds using it copy.
+   */
+  static List<String> ignoreProblems(String where, List<String> lines, Set<String> copied) {
+    List<String> rules = lines.stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+    List<String> problems = new ArrayList<>();
+    if (rules.isEmpty() || !rules.getFirst().equals("*")) {
+      problems.add(where + " does not begin with * (everything out, then the jars in)");
+    }
+    Set<String> allowed = new TreeSet<>();
+    for (String rule : rules.subList(Math.min(1, rules.size()), rules.size())) {
+      if (rule.startsWith("!")) {
+        allowed.add(rule.substring(1));
+      } else {
+        problems.add(where + ": " + rule + " after * excludes nothing more");
+      }
+    }
+    allowed.stream()
+        .filter(a -> !copied.contains(a))
+        .forEach(a -> problems.add(where + " lets in " + a + ", which no build copies"));
+    copied.stream()
+        .filter(c -> !allowed.contains(c))
+        .forEach(c -> problems.add(where + " does not let " + c + " in"));
     return problems;
   }
 
@@ -521,6 +714,9 @@ class ComposeConsistencyTest {
               if (target.equals(name) || !services.containsKey(target)) {
                 continue;
               }
+              if (isKafkaNode(service) && isKafkaNode(services.get(target))) {
+                continue; // peers of one cluster start together (kafkaProblems checks the voters)
+              }
               if (!dependsOn.containsKey(target)) {
                 problems.add(name + ": uses " + target + " but has no depends_on " + target);
               }
@@ -575,6 +771,10 @@ class ComposeConsistencyTest {
     return problems;
   }
 
+  private static boolean isKafkaNode(Map<String, Object> service) {
+    return String.valueOf(service.get("image")).startsWith("apache/kafka:");
+  }
+
   /**
    * Null when {@code port} is one {@code target} serves on; else the port it does serve on. Only
    * services whose port is known are checked: this repository's apps, and Kafka's advertised
@@ -596,7 +796,305 @@ class ComposeConsistencyTest {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // (6) docker/.env.example
+  // (6) Kafka: every node replicates as Topics says, and every service knows every node
+
+  static List<String> kafkaProblems(Map<String, Object> compose, Topics.Replication replication) {
+    List<String> problems = new ArrayList<>();
+    Map<String, Map<String, Object>> services = services(compose);
+    Map<String, Map<String, String>> nodes = new TreeMap<>();
+    services.forEach(
+        (name, service) -> {
+          if (isKafkaNode(service)) {
+            nodes.put(name, resolvedEnvironment(service));
+          }
+        });
+    if (nodes.size() != replication.factor()) {
+      problems.add(
+          nodes.size()
+              + " Kafka nodes "
+              + nodes.keySet()
+              + ", but Topics.Replication keeps "
+              + replication.factor()
+              + " copies");
+    }
+    Set<String> voters = new TreeSet<>();
+    Set<String> brokers = new TreeSet<>();
+    Set<String> clusterIds = new TreeSet<>();
+    Map<String, String> nodeIds = new TreeMap<>();
+    Map<String, String> volumes = new TreeMap<>();
+    nodes.forEach(
+        (name, env) -> {
+          replication
+              .brokerConfigs()
+              .forEach(
+                  (property, value) -> {
+                    String variable = "KAFKA_" + variableName(property);
+                    if (!value.equals(env.get(variable))) {
+                      problems.add(
+                          name
+                              + ": "
+                              + variable
+                              + "="
+                              + env.get(variable)
+                              + ", but Topics.Replication says "
+                              + property
+                              + "="
+                              + value);
+                    }
+                  });
+          if (!"false".equals(env.get("KAFKA_AUTO_CREATE_TOPICS_ENABLE"))) {
+            problems.add(name + ": creates topics a client names (Topics creates them)");
+          }
+          if ("true".equals(env.get("KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE"))) {
+            problems.add(name + ": may elect a leader that lacks acknowledged writes");
+          }
+          clusterIds.add(String.valueOf(env.get("CLUSTER_ID")));
+          String id = String.valueOf(env.get("KAFKA_NODE_ID"));
+          String other = nodeIds.put(id, name);
+          if (other != null) {
+            problems.add(name + " and " + other + " are both node " + id);
+          }
+          String roles = env.getOrDefault("KAFKA_PROCESS_ROLES", "");
+          if (roles.contains("controller")) {
+            Matcher controller =
+                Pattern.compile("CONTROLLER://[^:,]*:(\\d+)")
+                    .matcher(env.getOrDefault("KAFKA_LISTENERS", ""));
+            voters.add(id + "@" + name + ":" + (controller.find() ? controller.group(1) : "?"));
+          }
+          if (roles.contains("broker")) {
+            Matcher plaintext =
+                Pattern.compile("PLAINTEXT://([^,]+)")
+                    .matcher(env.getOrDefault("KAFKA_ADVERTISED_LISTENERS", ""));
+            brokers.add(plaintext.find() ? plaintext.group(1) : name + ":?");
+          }
+          String logDir = env.getOrDefault("KAFKA_LOG_DIRS", "");
+          boolean mounted = false;
+          for (Object mount : list(services.get(name).get("volumes"))) {
+            String[] parts = String.valueOf(mount).split(":");
+            if (parts.length >= 2 && parts[1].equals(logDir)) {
+              mounted = true;
+              String sharing = volumes.put(parts[0], name);
+              if (sharing != null) {
+                problems.add(name + " and " + sharing + " share the log volume " + parts[0]);
+              }
+            }
+          }
+          if (!mounted) {
+            problems.add(name + ": its log " + logDir + " is on no volume");
+          }
+        });
+    // Apart from who they are, the nodes are configured alike (the production file repeats node
+    // 1's settings for nodes 2 and 3: YAML anchors do not cross files).
+    Set<String> ownSettings = Set.of("KAFKA_NODE_ID", "KAFKA_ADVERTISED_LISTENERS");
+    if (!nodes.isEmpty()) {
+      String first = nodes.keySet().iterator().next();
+      nodes.forEach(
+          (name, env) -> {
+            Set<String> variables = new TreeSet<>(env.keySet());
+            variables.addAll(nodes.get(first).keySet());
+            variables.removeAll(ownSettings);
+            for (String variable : variables) {
+              if (!Objects.equals(env.get(variable), nodes.get(first).get(variable))) {
+                problems.add(
+                    name
+                        + ": "
+                        + variable
+                        + "="
+                        + env.get(variable)
+                        + ", but "
+                        + first
+                        + " has "
+                        + nodes.get(first).get(variable));
+              }
+            }
+          });
+    }
+    if (clusterIds.size() > 1) {
+      problems.add("the nodes name different clusters: " + clusterIds);
+    }
+    nodes.forEach(
+        (name, env) -> {
+          Set<String> listed =
+              new TreeSet<>(
+                  List.of(env.getOrDefault("KAFKA_CONTROLLER_QUORUM_VOTERS", "").split(",")));
+          if (!listed.equals(voters)) {
+            problems.add(name + ": voters " + listed + ", but the controllers are " + voters);
+          }
+        });
+    services.forEach(
+        (name, service) -> {
+          String bootstrap = resolvedEnvironment(service).get("SPRING_KAFKA_BOOTSTRAP_SERVERS");
+          if (bootstrap != null && !new TreeSet<>(List.of(bootstrap.split(","))).equals(brokers)) {
+            problems.add(
+                name + ": bootstrap servers " + bootstrap + ", but the brokers are " + brokers);
+          }
+          App app = appOf(name, service, new ArrayList<>());
+          if (app != null && app.module().equals("occupation-processor")) {
+            String replicas = effectiveEnvironment(service).get("ZEUES_PROCESSOR_TOPIC_REPLICAS");
+            if (!String.valueOf(replication.factor()).equals(replicas)) {
+              problems.add(
+                  name
+                      + ": creates topics with replicas "
+                      + replicas
+                      + ", but Topics.Replication keeps "
+                      + replication.factor());
+            }
+          }
+        });
+    return problems;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // (7) Redis: one primary; with Sentinels, every service asks them for it
+
+  static List<String> redisProblems(Map<String, Object> compose) {
+    List<String> problems = new ArrayList<>();
+    Map<String, Map<String, Object>> services = services(compose);
+    Map<String, String> sentinels = sentinels(compose);
+    List<String> primaries = new ArrayList<>();
+    Map<String, String> replicas = new TreeMap<>();
+    services.forEach(
+        (name, service) -> {
+          if (!String.valueOf(service.get("image")).startsWith("redis:")
+              || sentinels.containsKey(name)) {
+            return;
+          }
+          Matcher replicaOf =
+              Pattern.compile("--replicaof (\\S+) (\\d+)").matcher(commandLine(service));
+          if (replicaOf.find()) {
+            replicas.put(name, replicaOf.group(1));
+          } else {
+            primaries.add(name);
+          }
+        });
+    if (primaries.size() != 1) {
+      problems.add("Redis primaries " + primaries + ": the processor's store needs exactly one");
+      return problems;
+    }
+    String primary = primaries.getFirst();
+    replicas.forEach(
+        (replica, of) -> {
+          if (!of.equals(primary)) {
+            problems.add(replica + " replicates " + of + ", not the primary " + primary);
+          }
+        });
+    Map<String, String> redisSettings = new TreeMap<>();
+    services.forEach(
+        (name, service) -> {
+          App app = appOf(name, service, new ArrayList<>());
+          Map<String, String> env = resolvedEnvironment(service);
+          if (app != null && app.module().equals("occupation-processor")) {
+            redisSettings.put(
+                name + " ZEUES_PROCESSOR_REDIS_URL", env.get("ZEUES_PROCESSOR_REDIS_URL"));
+          }
+          if (app != null && app.module().equals("command-api")) {
+            redisSettings.put(name + " SPRING_DATA_REDIS_URL", env.get("SPRING_DATA_REDIS_URL"));
+            redisSettings.put(
+                name + " SPRING_DATA_REDIS_SENTINEL_MASTER",
+                env.get("SPRING_DATA_REDIS_SENTINEL_MASTER"));
+            redisSettings.put(
+                name + " SPRING_DATA_REDIS_SENTINEL_NODES",
+                env.get("SPRING_DATA_REDIS_SENTINEL_NODES"));
+          }
+        });
+    if (sentinels.isEmpty()) {
+      redisSettings.forEach(
+          (setting, value) -> {
+            if (setting.endsWith("_URL") && !("redis://" + primary + ":6379").equals(value)) {
+              problems.add(
+                  setting + "=" + value + " is not the primary redis://" + primary + ":6379");
+            } else if (setting.contains("SENTINEL") && value != null) {
+              problems.add(setting + "=" + value + " names Sentinels this deployment has not");
+            }
+          });
+      return problems;
+    }
+    if (replicas.isEmpty()) {
+      problems.add("Sentinels but no replica of " + primary + " to promote");
+    }
+    Set<String> monitors = new TreeSet<>();
+    Set<String> addresses = new TreeSet<>();
+    sentinels.forEach(
+        (name, config) -> {
+          Matcher monitor =
+              Pattern.compile("sentinel monitor (\\S+) (\\S+) (\\d+) (\\d+)").matcher(config);
+          if (!monitor.find()) {
+            problems.add(name + ": monitors no primary");
+            return;
+          }
+          monitors.add(monitor.group(1));
+          if (!monitor.group(2).equals(primary)) {
+            problems.add(name + ": monitors " + monitor.group(2) + ", not the primary " + primary);
+          }
+          int quorum = Integer.parseInt(monitor.group(4));
+          if (quorum <= sentinels.size() / 2 || quorum > sentinels.size()) {
+            problems.add(name + ": quorum " + quorum + " is no majority of " + sentinels.size());
+          }
+          Matcher port = Pattern.compile("(?m)'port (\\d+)'|^port (\\d+)").matcher(config);
+          addresses.add(
+              name
+                  + ":"
+                  + (port.find()
+                      ? Objects.requireNonNullElse(port.group(1), port.group(2))
+                      : "26379"));
+        });
+    if (sentinels.size() < 3) {
+      problems.add(sentinels.size() + " Sentinels: a majority of fewer than 3 is all of them");
+    }
+    if (monitors.size() != 1) {
+      problems.add("the Sentinels monitor different names " + monitors);
+      return problems;
+    }
+    String master = monitors.iterator().next();
+    String expectedUrl = "redis-sentinel://" + String.join(",", addresses) + "#" + master;
+    redisSettings.forEach(
+        (setting, value) -> {
+          if (setting.endsWith("ZEUES_PROCESSOR_REDIS_URL")
+              && !sentinelUri(value).equals(sentinelUri(expectedUrl))) {
+            problems.add(setting + "=" + value + ", but the Sentinels are " + expectedUrl);
+          } else if (setting.endsWith("SENTINEL_MASTER") && !master.equals(value)) {
+            problems.add(setting + "=" + value + ", but the Sentinels watch " + master);
+          } else if (setting.endsWith("SENTINEL_NODES")
+              && (value == null || !new TreeSet<>(List.of(value.split(","))).equals(addresses))) {
+            problems.add(setting + "=" + value + ", but the Sentinels are " + addresses);
+          }
+        });
+    return problems;
+  }
+
+  /** A lettuce Sentinel URI as its Sentinels (in any order) and primary name. */
+  private static String sentinelUri(@Nullable String uri) {
+    Matcher sentinel =
+        Pattern.compile("redis-sentinel://([^/#]+)(?:/\\d+)?#(.+)").matcher(String.valueOf(uri));
+    return sentinel.matches()
+        ? new TreeSet<>(List.of(sentinel.group(1).split(","))) + "#" + sentinel.group(2)
+        : "not a redis-sentinel:// URI: " + uri;
+  }
+
+  /** The services running Redis Sentinel, with their command line (which holds the config). */
+  private static Map<String, String> sentinels(Map<String, Object> compose) {
+    Map<String, String> sentinels = new TreeMap<>();
+    services(compose)
+        .forEach(
+            (name, service) -> {
+              String command = commandLine(service);
+              if (command.contains("--sentinel") || command.contains("redis-sentinel ")) {
+                sentinels.put(name, command);
+              }
+            });
+    return sentinels;
+  }
+
+  private static String commandLine(Map<String, Object> service) {
+    Object command = service.get("command");
+    return interpolate(
+        command instanceof List<?> parts
+            ? String.join(" ", parts.stream().map(String::valueOf).toList())
+            : String.valueOf(Objects.requireNonNullElse(command, "")));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // (8) docker/.env.example
 
   static List<String> envExampleProblems(String composeText, String envExampleText) {
     Set<String> read = new TreeSet<>();
@@ -613,11 +1111,11 @@ class ComposeConsistencyTest {
     List<String> problems = new ArrayList<>();
     read.stream()
         .filter(v -> !listed.contains(v))
-        .forEach(v -> problems.add(v + " is read by compose.yml but not listed in .env.example"));
+        .forEach(
+            v -> problems.add(v + " is read by the compose files but not listed in .env.example"));
     listed.stream()
         .filter(v -> !read.contains(v) && !COMPOSE_VARIABLES.contains(v))
-        .forEach(
-            v -> problems.add(v + " is listed in .env.example but compose.yml never reads it"));
+        .forEach(v -> problems.add(v + " is listed in .env.example but no compose file reads it"));
     return problems;
   }
 
@@ -935,12 +1433,86 @@ class ComposeConsistencyTest {
   // ---------------------------------------------------------------------------------------------
   // Reading the compose file.
 
+  /** The small deployment: {@code compose.yml} alone. A fresh copy each time (anchors unshared). */
   private static Map<String, Object> compose() {
-    try (InputStream in = Files.newInputStream(COMPOSE_FILE)) {
-      return map(new Yaml(new SafeConstructor(new LoaderOptions())).load(in));
+    return load(COMPOSE_FILE);
+  }
+
+  /** Production: {@code compose.production.yml} merged over {@code compose.yml}. */
+  private static Map<String, Object> production() {
+    return map(merge(compose(), load(PRODUCTION_FILE), ""));
+  }
+
+  private static Map<String, Map<String, Object>> deployments() {
+    Map<String, Map<String, Object>> deployments = new LinkedHashMap<>();
+    deployments.put("small", compose());
+    deployments.put("production", production());
+    return deployments;
+  }
+
+  /** One check on both deployments, each problem prefixed with the deployment's name. */
+  private static List<String> inEachDeployment(
+      java.util.function.Function<Map<String, Object>, List<String>> check) {
+    List<String> problems = new ArrayList<>();
+    deployments()
+        .forEach(
+            (name, compose) -> check.apply(compose).forEach(p -> problems.add(name + ": " + p)));
+    return problems;
+  }
+
+  private static Map<String, Object> load(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return map(copy(new Yaml(new SafeConstructor(new LoaderOptions())).load(in)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A deep, mutable copy: YAML aliases become separate objects. */
+  private static @Nullable Object copy(@Nullable Object value) {
+    if (value instanceof Map<?, ?> m) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      m.forEach((k, v) -> copy.put(String.valueOf(k), copy(v)));
+      return copy;
+    }
+    if (value instanceof List<?> l) {
+      List<Object> copy = new ArrayList<>();
+      l.forEach(v -> copy.add(copy(v)));
+      return copy;
+    }
+    return value;
+  }
+
+  /** The sequences Compose replaces when a later file sets them; other sequences it combines. */
+  private static final Set<String> REPLACED_SEQUENCES = Set.of("command", "entrypoint", "test");
+
+  /**
+   * Compose's merge of a later file over an earlier one: mappings merge key by key (environment,
+   * depends_on, volumes...), scalars and {@code command}/{@code entrypoint}/{@code
+   * healthcheck.test} are replaced. The other sequences (ports, volumes of a service...) Compose
+   * combines by rules of their own; the production file may not set one on a service compose.yml
+   * already defines, so this merge refuses it rather than guess.
+   */
+  static @Nullable Object merge(@Nullable Object base, @Nullable Object override, String path) {
+    if (base instanceof Map<?, ?> b && override instanceof Map<?, ?> o) {
+      Map<String, Object> merged = map(copy(b));
+      o.forEach(
+          (k, v) -> {
+            String key = String.valueOf(k);
+            merged.put(key, merge(merged.get(key), v, path + "." + key));
+          });
+      return merged;
+    }
+    if (base instanceof List<?> && override instanceof List<?>) {
+      String key = path.substring(path.lastIndexOf('.') + 1);
+      if (!REPLACED_SEQUENCES.contains(key)) {
+        throw new AssertionError(
+            "the production file sets the sequence "
+                + path
+                + " that compose.yml has: Compose combines those by rules this test does not know");
+      }
+    }
+    return copy(override);
   }
 
   private static Map<String, Map<String, Object>> services(Map<String, Object> compose) {
@@ -979,12 +1551,16 @@ class ComposeConsistencyTest {
     return map(service.get("environment"));
   }
 
-  /** The image's ENV under the service's environment: what the process sees. */
+  /**
+   * The image's ENV under the service's environment: what the process sees, less the image's own
+   * variables (what its HEALTHCHECK reads).
+   */
   private static Map<String, String> effectiveEnvironment(Map<String, Object> service) {
     Map<String, String> effective = new TreeMap<>();
     Dockerfile dockerfile = dockerfile(service);
     if (dockerfile != null) {
       effective.putAll(dockerfile.env());
+      effective.keySet().removeAll(dockerfile.ownVariables());
     }
     effective.putAll(resolvedEnvironment(service));
     return effective;
@@ -1115,7 +1691,34 @@ class ComposeConsistencyTest {
       return null;
     }
     Path file = buildContext(service).resolve(dockerfileName(service)).normalize();
-    return Files.isRegularFile(file) ? Dockerfile.read(file) : null;
+    return Files.isRegularFile(file) ? Dockerfile.read(file, buildArgs(service)) : null;
+  }
+
+  /** The service's {@code build.args} mapping as written (the tests break it through this). */
+  private static Map<String, Object> args(Map<String, Object> service) {
+    return map(map(service.get("build")).get("args"));
+  }
+
+  /** The service's {@code build.args} (mapping or {@code KEY=value} list) with an empty .env. */
+  private static Map<String, String> buildArgs(Map<String, Object> service) {
+    Map<String, String> resolved = new TreeMap<>();
+    if (!(service.get("build") instanceof Map<?, ?> build)) {
+      return resolved;
+    }
+    Object args = build.get("args");
+    if (args instanceof Map<?, ?> mapping) {
+      mapping.forEach(
+          (k, v) ->
+              resolved.put(String.valueOf(k), v == null ? "" : interpolate(String.valueOf(v))));
+      return resolved;
+    }
+    for (Object line : list(args)) {
+      String text = String.valueOf(line);
+      int eq = text.indexOf('=');
+      resolved.put(
+          eq < 0 ? text : text.substring(0, eq), eq < 0 ? "" : interpolate(text.substring(eq + 1)));
+    }
+    return resolved;
   }
 
   /** BuildKit's Dockerfile-specific ignore file, else the context's .dockerignore, else none. */
@@ -1128,10 +1731,99 @@ class ComposeConsistencyTest {
     return Files.isRegularFile(shared) ? shared : null;
   }
 
-  /** A Dockerfile as its instructions: continuation lines joined, comments dropped. */
-  private record Dockerfile(Path path, List<String[]> instructions) {
+  /**
+   * A Dockerfile as one build sees it: continuation lines joined, comments dropped, and variables
+   * replaced where the builder replaces them ({@code ARG}s given by the service's {@code
+   * build.args} or their defaults, and earlier {@code ENV}s). {@code problems} names what the build
+   * would get wrong: a variable without a value, a build argument no {@code ARG} declares.
+   */
+  private record Dockerfile(Path path, List<String[]> instructions, List<String> problems) {
 
-    static Dockerfile read(Path file) {
+    /** The instructions whose arguments the builder expands (Dockerfile reference). */
+    private static final Set<String> EXPANDED =
+        Set.of(
+            "ADD",
+            "COPY",
+            "ENV",
+            "EXPOSE",
+            "FROM",
+            "LABEL",
+            "STOPSIGNAL",
+            "USER",
+            "VOLUME",
+            "WORKDIR",
+            "ONBUILD");
+
+    private static final Pattern REFERENCE =
+        Pattern.compile(
+            "\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?}|([A-Za-z_][A-Za-z0-9_]*))");
+
+    static Dockerfile read(Path file, Map<String, String> buildArgs) {
+      Path path = ROOT.relativize(file);
+      List<String> problems = new ArrayList<>();
+      Map<String, String> scope = new LinkedHashMap<>();
+      Set<String> declared = new TreeSet<>();
+      List<String[]> instructions = new ArrayList<>();
+      for (String[] raw : parse(file)) {
+        String instruction = raw[0];
+        String text =
+            EXPANDED.contains(instruction)
+                ? expand(raw[1], scope, path + " " + instruction, problems)
+                : raw[1];
+        switch (instruction) {
+          case "FROM" -> scope.clear(); // an ARG before FROM serves FROM only
+          case "ARG" -> {
+            int eq = text.indexOf('=');
+            String name = eq < 0 ? text.strip() : text.substring(0, eq).strip();
+            declared.add(name);
+            String value =
+                buildArgs.containsKey(name)
+                    ? buildArgs.get(name)
+                    : eq < 0
+                        ? null
+                        : expand(text.substring(eq + 1), scope, path + " ARG", problems);
+            if (value != null) {
+              scope.put(name, value);
+            }
+          }
+          case "ENV" -> scope.putAll(envPairs(text));
+          default -> {}
+        }
+        instructions.add(new String[] {instruction, text});
+      }
+      buildArgs.keySet().stream()
+          .filter(arg -> !declared.contains(arg))
+          .forEach(arg -> problems.add("build arg " + arg + " has no ARG in " + path));
+      return new Dockerfile(path, instructions, problems);
+    }
+
+    /** {@code $NAME}, {@code ${NAME}}, {@code ${NAME:-word}}, {@code ${NAME:+word}} from scope. */
+    private static String expand(
+        String text, Map<String, String> scope, String where, List<String> problems) {
+      Matcher reference = REFERENCE.matcher(text);
+      StringBuilder out = new StringBuilder();
+      while (reference.find()) {
+        String name = reference.group(1) != null ? reference.group(1) : reference.group(4);
+        String value = scope.get(name);
+        String replacement;
+        if ("-".equals(reference.group(2))) {
+          replacement = value == null || value.isEmpty() ? reference.group(3) : value;
+        } else if ("+".equals(reference.group(2))) {
+          replacement = value == null || value.isEmpty() ? "" : reference.group(3);
+        } else {
+          if (value == null) {
+            problems.add(where + " uses ${" + name + "}, which has no value");
+          }
+          replacement = Objects.requireNonNullElse(value, "");
+        }
+        reference.appendReplacement(out, Matcher.quoteReplacement(replacement));
+      }
+      reference.appendTail(out);
+      return out.toString();
+    }
+
+    /** Continuation lines joined, comments and parser directives dropped. */
+    private static List<String[]> parse(Path file) {
       List<String[]> instructions = new ArrayList<>();
       StringBuilder current = new StringBuilder();
       for (String raw : readLines(file)) {
@@ -1152,24 +1844,48 @@ class ComposeConsistencyTest {
               new String[] {parts[0].toUpperCase(Locale.ROOT), parts.length > 1 ? parts[1] : ""});
         }
       }
-      return new Dockerfile(ROOT.relativize(file), instructions);
+      return instructions;
     }
 
     /** The {@code ENV} instructions, {@code ENV A=1 B=2} (or the old {@code ENV A 1}). */
     Map<String, String> env() {
       Map<String, String> env = new LinkedHashMap<>();
-      for (String text : all("ENV")) {
-        if (!text.contains("=") || text.indexOf(' ') < text.indexOf('=')) {
-          String[] parts = text.split("\\s+", 2);
-          env.put(parts[0], parts.length > 1 ? parts[1] : "");
-          continue;
-        }
-        for (String pair : text.split("\\s+")) {
-          int eq = pair.indexOf('=');
-          env.put(pair.substring(0, eq), pair.substring(eq + 1).replace("\"", ""));
-        }
+      all("ENV").forEach(text -> env.putAll(envPairs(text)));
+      return env;
+    }
+
+    private static Map<String, String> envPairs(String text) {
+      Map<String, String> env = new LinkedHashMap<>();
+      if (!text.contains("=") || text.indexOf(' ') > 0 && text.indexOf(' ') < text.indexOf('=')) {
+        String[] parts = text.split("\\s+", 2);
+        env.put(parts[0], parts.length > 1 ? parts[1] : "");
+        return env;
+      }
+      for (String pair : text.split("\\s+")) {
+        int eq = pair.indexOf('=');
+        env.put(pair.substring(0, eq), pair.substring(eq + 1).replace("\"", ""));
       }
       return env;
+    }
+
+    /**
+     * The HEALTHCHECK command as the container's shell runs it: its variables are the image's
+     * environment (build arguments no longer exist then).
+     */
+    String healthcheck() {
+      List<String> unused = new ArrayList<>();
+      return expand(String.join(" ", all("HEALTHCHECK")), env(), "HEALTHCHECK", unused);
+    }
+
+    /** The image's own variables: the ones its HEALTHCHECK reads, no setting of the service. */
+    Set<String> ownVariables() {
+      Set<String> own = new TreeSet<>();
+      Matcher reference = REFERENCE.matcher(String.join(" ", all("HEALTHCHECK")));
+      while (reference.find()) {
+        own.add(reference.group(1) != null ? reference.group(1) : reference.group(4));
+      }
+      own.retainAll(env().keySet());
+      return own;
     }
 
     List<String> all(String instruction) {
