@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,13 +59,28 @@ class ZombieWriterConfiguration {
     @Override
     public WriteResult write(
         String tag, long expectedVersion, SpoolState next, RecordedCommand record) {
+      race(tag, () -> zombie.write(tag, expectedVersion, next, record));
+      return delegate.write(tag, expectedVersion, next, record);
+    }
+
+    @Override
+    public WriteResult writeTakingLock(
+        String tag,
+        long expectedVersion,
+        SpoolState next,
+        RecordedCommand record,
+        Duration lockTtl) {
+      race(tag, () -> zombie.writeTakingLock(tag, expectedVersion, next, record, lockTtl));
+      return delegate.writeTakingLock(tag, expectedVersion, next, record, lockTtl);
+    }
+
+    private void race(String tag, Supplier<WriteResult> zombieWrite) {
       if (tag.startsWith(PREFIX) && raced.add(tag)) {
-        WriteResult zombieWrite = zombie.write(tag, expectedVersion, next, record);
-        if (zombieWrite != WriteResult.WRITTEN) {
-          throw new IllegalStateException("the zombie's write should have won, was " + zombieWrite);
+        WriteResult written = zombieWrite.get();
+        if (written != WriteResult.WRITTEN) {
+          throw new IllegalStateException("the zombie's write should have won, was " + written);
         }
       }
-      return delegate.write(tag, expectedVersion, next, record);
     }
 
     @Override

@@ -52,13 +52,12 @@ class OccupationConfiguration {
   OccupationService occupationService(
       OccupationDecider decider,
       OccupationStore store,
-      SpoolLocks locks,
       SpoolCatalog catalog,
       ConflictService conflicts,
       Clock clock,
       ProcessorSettings settings,
       MeterRegistry registry) {
     return new OccupationService(
-        decider, store, locks, catalog, conflicts, clock, settings.lockGrace(), registry);
+        decider, store, catalog, conflicts, clock, settings.lockGrace(), registry);
   }
 }

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +28,6 @@ public final class OccupationService {
 
   private final OccupationDecider decider;
   private final OccupationStore store;
-  private final SpoolLocks locks;
   private final SpoolCatalog catalog;
   private final ConflictService conflicts;
   private final Clock clock;
@@ -43,7 +41,6 @@ public final class OccupationService {
   public OccupationService(
       OccupationDecider decider,
       OccupationStore store,
-      SpoolLocks locks,
       SpoolCatalog catalog,
       ConflictService conflicts,
       Clock clock,
@@ -51,7 +48,6 @@ public final class OccupationService {
       MeterRegistry registry) {
     this.decider = decider;
     this.store = store;
-    this.locks = locks;
     this.catalog = catalog;
     this.conflicts = conflicts;
     this.clock = clock;
@@ -102,9 +98,6 @@ public final class OccupationService {
     Occupation after = next.occupation();
     boolean takes =
         after != null && (before == null || !before.occupationId().equals(after.occupationId()));
-    if (takes && !acquire(tag, after)) {
-      return Optional.empty();
-    }
     CommandReply reply =
         new CommandReply.Accepted(
             command.commandId(),
@@ -114,35 +107,22 @@ public final class OccupationService {
             accepted.resultingVersion(),
             accepted.events().stream().map(OccupationEvent::eventId).toList());
     RecordedCommand record = new RecordedCommand(reply, accepted.events(), source);
-    OccupationStore.WriteResult result = store.write(tag, state.version(), next, record);
-    if (result != OccupationStore.WriteResult.WRITTEN) {
-      // The lock taken for this occupation stays: the winner may be a zombie that wrote this very
-      // decision (same command, same token). If the winner wrote something else instead, the lock
-      // is stale and the next take releases it by its token.
+    OccupationStore.WriteResult result =
+        takes
+            ? store.writeTakingLock(tag, state.version(), next, record, lockLifetime.of(after))
+            : store.write(tag, state.version(), next, record);
+    if (result == OccupationStore.WriteResult.WRITTEN_OVER_STALE_LOCK) {
+      registry.counter("zeues.lock.stale.released").increment();
+      log.warn("spool {}: replaced a stale lock the state does not know", tag);
+    }
+    if (!result.written()) {
+      // A losing write changed nothing, its lock included: the winner may be a zombie that wrote
+      // this very decision (same command, same token), or something else; the retry decides again.
       log.debug("spool {}: write of command {} lost: {}", tag, command.commandId(), result);
       return Optional.empty();
     }
     count("accepted", "NONE");
     return Optional.of(new CommandOutcome(accepted.events(), reply));
-  }
-
-  /**
-   * Takes the spool's lock for the new occupation. The state just read says the spool is free (or
-   * its occupation expires in this very decision), so a lock held under another token is stale: a
-   * writer died between its lock and its state write. It is released by its exact token, never
-   * blindly, and the take is tried again; the version fence still decides who wins.
-   */
-  private boolean acquire(String tag, Occupation taking) {
-    Duration ttl = lockLifetime.of(taking);
-    if (locks.acquire(tag, taking.occupationId(), ttl)) {
-      return true;
-    }
-    Optional<UUID> holder = locks.holder(tag);
-    if (holder.isPresent() && locks.release(tag, holder.get())) {
-      registry.counter("zeues.lock.stale.released").increment();
-      log.warn("spool {}: released stale lock {} the state does not know", tag, holder.get());
-    }
-    return locks.acquire(tag, taking.occupationId(), ttl);
   }
 
   /**

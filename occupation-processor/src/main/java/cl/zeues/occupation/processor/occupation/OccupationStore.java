@@ -1,6 +1,7 @@
 package cl.zeues.occupation.processor.occupation;
 
 import cl.zeues.occupation.domain.SpoolState;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -21,6 +22,16 @@ public interface OccupationStore {
    * past the version fence a lock on a free spool can only be stale.
    */
   WriteResult write(String tag, long expectedVersion, SpoolState next, RecordedCommand record);
+
+  /**
+   * {@link #write} for a decision that starts {@code next}'s occupation: the same write takes the
+   * spool's lock for that occupation's token, for {@code lockTtl}, so a TOMAR costs a load and this
+   * write. Past the version fence the stored state is the one decided on, so a lock it does not
+   * know (held under another token) is stale and is replaced ({@link
+   * WriteResult#WRITTEN_OVER_STALE_LOCK}). A write that loses the fence takes nothing.
+   */
+  WriteResult writeTakingLock(
+      String tag, long expectedVersion, SpoolState next, RecordedCommand record, Duration lockTtl);
 
   /** Records a rejected command's reply; changes no state. */
   void recordRejection(String tag, RecordedCommand record);
@@ -52,9 +63,18 @@ public interface OccupationStore {
   /** The outcome of a fenced write. */
   enum WriteResult {
     WRITTEN,
+    /**
+     * Written; the lock it took was held under a token the state did not know (its writer died
+     * between lock and state, or its occupation ends in this very decision), now replaced.
+     */
+    WRITTEN_OVER_STALE_LOCK,
     /** Someone else wrote the spool since it was loaded. */
     VERSION_CONFLICT,
     /** The lock no longer holds the token the write was made under. */
-    LOCK_LOST
+    LOCK_LOST;
+
+    public boolean written() {
+      return this == WRITTEN || this == WRITTEN_OVER_STALE_LOCK;
+    }
   }
 }

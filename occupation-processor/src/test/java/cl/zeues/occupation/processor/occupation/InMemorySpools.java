@@ -11,10 +11,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * In-memory store, locks and catalog with the same contracts as the Redis and Kafka adapters, and a
- * journal of the calls made, so a test can check their order.
+ * In-memory store (its locks included) and catalog with the same contracts as the Redis and Kafka
+ * adapters, and a journal of the calls made, so a test can check their order.
  */
-final class InMemorySpools implements OccupationStore, SpoolLocks, SpoolCatalog {
+final class InMemorySpools implements OccupationStore, SpoolCatalog {
 
   final Map<String, SpoolState> states = new HashMap<>();
   final Map<UUID, RecordedCommand> commands = new HashMap<>();
@@ -41,15 +41,34 @@ final class InMemorySpools implements OccupationStore, SpoolLocks, SpoolCatalog 
   @Override
   public WriteResult write(
       String tag, long expectedVersion, SpoolState next, RecordedCommand record) {
+    return write(tag, expectedVersion, next, record, false);
+  }
+
+  @Override
+  public WriteResult writeTakingLock(
+      String tag, long expectedVersion, SpoolState next, RecordedCommand record, Duration lockTtl) {
+    return write(tag, expectedVersion, next, record, true);
+  }
+
+  private WriteResult write(
+      String tag, long expectedVersion, SpoolState next, RecordedCommand record, boolean takes) {
     Runnable concurrent = beforeNextWrite;
     beforeNextWrite = () -> {};
     concurrent.run();
-    journal.add("write " + tag + " v" + next.version());
+    journal.add("write " + tag + " v" + next.version() + (takes ? " taking the lock" : ""));
     checkApplied(record.source().partition());
     if (states.getOrDefault(tag, SpoolState.initial(tag)).version() != expectedVersion) {
       return WriteResult.VERSION_CONFLICT;
     }
-    if (next.occupation() != null && !next.occupation().occupationId().equals(locks.get(tag))) {
+    WriteResult written = WriteResult.WRITTEN;
+    if (takes) {
+      UUID token = next.occupation().occupationId();
+      UUID held = locks.put(tag, token);
+      if (held != null && !held.equals(token)) {
+        written = WriteResult.WRITTEN_OVER_STALE_LOCK;
+      }
+    } else if (next.occupation() != null
+        && !next.occupation().occupationId().equals(locks.get(tag))) {
       return WriteResult.LOCK_LOST;
     }
     states.put(tag, next);
@@ -58,7 +77,7 @@ final class InMemorySpools implements OccupationStore, SpoolLocks, SpoolCatalog 
     }
     commands.put(record.reply().commandId(), record);
     advance(record.source());
-    return WriteResult.WRITTEN;
+    return written;
   }
 
   @Override
@@ -121,28 +140,6 @@ final class InMemorySpools implements OccupationStore, SpoolLocks, SpoolCatalog 
 
   private long floor(int partition) {
     return floors.getOrDefault(partition, -1L);
-  }
-
-  @Override
-  public boolean acquire(String tag, UUID token, Duration ttl) {
-    journal.add("acquire " + tag);
-    return locks.putIfAbsent(tag, token) == null || token.equals(locks.get(tag));
-  }
-
-  @Override
-  public boolean release(String tag, UUID token) {
-    journal.add("release " + tag);
-    return locks.remove(tag, token);
-  }
-
-  @Override
-  public boolean extend(String tag, UUID token, Duration ttl) {
-    return token.equals(locks.get(tag));
-  }
-
-  @Override
-  public Optional<UUID> holder(String tag) {
-    return Optional.ofNullable(locks.get(tag));
   }
 
   @Override

@@ -43,7 +43,6 @@ class OccupationServiceTest {
           new OccupationDecider(OccupationPolicy.DEFAULT),
           spools,
           spools,
-          spools,
           new ConflictService(RetryPolicy.DEFAULT, registry, d -> {}, new Random(1)),
           Clock.fixed(NOW, ZoneOffset.UTC),
           Duration.ofHours(1),
@@ -97,7 +96,7 @@ class OccupationServiceTest {
 
     assertThat(outcome.events()).singleElement().isInstanceOf(OccupationEvent.SpoolTomado.class);
     assertThat(spools.journal)
-        .containsExactly("load " + tag, "acquire " + tag, "write " + tag + " v1");
+        .containsExactly("load " + tag, "write " + tag + " v1 taking the lock");
     assertThat(spools.locks.get(tag)).isEqualTo(outcome.events().getFirst().occupationId());
   }
 
@@ -237,7 +236,7 @@ class OccupationServiceTest {
   }
 
   @Test
-  void aStaleLockTheStateDoesNotKnowIsReleasedBeforeTaking() {
+  void aStaleLockTheStateDoesNotKnowIsReplacedByTheTake() {
     String tag = spool();
     UUID stale = UUID.randomUUID();
     spools.locks.put(tag, stale);

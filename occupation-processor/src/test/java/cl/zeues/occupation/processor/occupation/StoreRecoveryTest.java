@@ -46,7 +46,6 @@ class StoreRecoveryTest {
           new OccupationDecider(OccupationPolicy.DEFAULT),
           spools,
           spools,
-          spools,
           new ConflictService(RetryPolicy.DEFAULT, registry, d -> {}, new Random(1)),
           clock,
           Duration.ofHours(1),

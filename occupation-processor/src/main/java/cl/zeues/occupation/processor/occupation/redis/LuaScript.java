@@ -32,6 +32,10 @@ final class LuaScript {
     return source;
   }
 
+  <T> T run(RedisScriptingCommands<String, String> redis, ScriptArgs call) {
+    return run(redis, call.keys(), call.args());
+  }
+
   <T> T run(RedisScriptingCommands<String, String> redis, String[] keys, String... args) {
     try {
       return redis.evalsha(sha, output, keys, args);

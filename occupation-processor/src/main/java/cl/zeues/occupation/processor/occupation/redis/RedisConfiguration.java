@@ -11,7 +11,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** One shared lettuce connection (thread-safe, pipelined) for locks and state. */
+/** One shared lettuce connection (thread-safe, pipelined) for the store, its locks included. */
 @Configuration(proxyBeanMethods = false)
 class RedisConfiguration {
 
@@ -30,11 +30,6 @@ class RedisConfiguration {
   @Bean
   RedisCommands<String, String> redisCommands(StatefulRedisConnection<String, String> connection) {
     return connection.sync();
-  }
-
-  @Bean
-  RedisLockService redisLockService(RedisCommands<String, String> redis) {
-    return new RedisLockService(redis, redis);
   }
 
   @Bean

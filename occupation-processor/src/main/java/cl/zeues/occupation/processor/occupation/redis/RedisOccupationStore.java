@@ -12,10 +12,10 @@ import cl.zeues.occupation.processor.occupation.RebuiltPartition;
 import cl.zeues.occupation.processor.occupation.RecordedCommand;
 import cl.zeues.occupation.processor.occupation.StoreLostException;
 import cl.zeues.occupation.processor.occupation.StoredSpool;
+import cl.zeues.occupation.processor.occupation.redis.RedisLockService.Step;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -25,112 +25,121 @@ import java.util.stream.Collectors;
 
 /**
  * Spool states and decided commands in Redis ({@link StoreLayout}). A write is one Lua script:
- * applied-offset check (has Redis lost anything?), version check (the fencing token), lock-token
- * check, then state, status fields, the command's record and the applied offset, all or nothing.
+ * applied-offset check (has Redis lost anything?), version check (the fencing token), the lock's
+ * step ({@link RedisLockService#LOCK_STEP}: a TOMAR takes the lock here), then state, status
+ * fields, the command's record, the applied offset and the lease index, all or nothing. Scripts
+ * take their arguments by name ({@link ScriptArgs}).
  */
 public final class RedisOccupationStore implements OccupationStore {
 
+  /** KEYS: spool, command. The state and the command's record, '' where missing. */
   static final LuaScript LOAD =
       new LuaScript(
-          """
-          local state = redis.call('HGET', KEYS[1], 'state')
-          local cmd = redis.call('HMGET', KEYS[2], 'reply', 'events', 'source')
-          return {state or '', cmd[1] or '', cmd[2] or '', cmd[3] or ''}
-          """,
+          ScriptArgs.PROLOGUE
+              + """
+              local spool, command = KEYS[1], KEYS[2]
+              local state = redis.call('HGET', spool, F.state)
+              local cmd = redis.call('HMGET', command, F.reply, F.events, F.source)
+              return {state or '', cmd[1] or '', cmd[2] or '', cmd[3] or ''}
+              """,
           ScriptOutputType.MULTI);
 
   /**
-   * KEYS: spool, lock, command, applied, leases. ARGV: expected version, the 7 status fields
-   * ({@link #statusFields}), reply, events, source, retention seconds, applied floor, this offset,
-   * tag, lease end millis ('' when the spool ends free). One round trip for the whole decision
-   * after the lock is taken: a spool left free loses its lock here too (past the version fence any
-   * lock on a free spool is stale), and the lease index follows the state.
+   * KEYS: spool, lock, command, applied, leases. A: expected_version, floor (the applied offset
+   * Redis must hold), offset (this command's), retention (seconds), tag, lease_end (epoch millis;
+   * absent when the spool ends free), and the groups spool (status fields), command (its record),
+   * lock (a {@link RedisLockService.Step}). One round trip for the whole decision, the lock
+   * included.
    */
   static final LuaScript WRITE =
       new LuaScript(
-          """
-          local applied = redis.call('GET', KEYS[4])
-          if not applied or tonumber(applied) < tonumber(ARGV[13]) then return 'STORE_LOST' end
-          local current = tonumber(redis.call('HGET', KEYS[1], 'version') or '0')
-          if current ~= tonumber(ARGV[1]) then return 'VERSION_CONFLICT' end
-          if ARGV[4] ~= '' and redis.call('GET', KEYS[2]) ~= ARGV[4] then return 'LOCK_LOST' end
-          redis.call('HSET', KEYS[1], 'version', ARGV[2], 'state', ARGV[3],
-            'occupation_id', ARGV[4], 'ocupado_por', ARGV[5], 'operacion', ARGV[6],
-            'fecha_ocupacion', ARGV[7], 'lease_until', ARGV[8])
-          redis.call('HSET', KEYS[3], 'reply', ARGV[9], 'events', ARGV[10], 'source', ARGV[11])
-          redis.call('EXPIRE', KEYS[3], ARGV[12])
-          if tonumber(ARGV[14]) > tonumber(applied) then redis.call('SET', KEYS[4], ARGV[14]) end
-          if ARGV[16] == '' then
-            redis.call('DEL', KEYS[2])
-            redis.call('ZREM', KEYS[5], ARGV[15])
-          else
-            redis.call('ZADD', KEYS[5], ARGV[16], ARGV[15])
-          end
-          return 'WRITTEN'
-          """,
+          ScriptArgs.PROLOGUE
+              + RedisLockService.LOCK_STEP
+              + """
+              local spool, lock, command, applied_key, leases = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+              local applied = redis.call('GET', applied_key)
+              if not applied or tonumber(applied) < tonumber(A.floor) then return 'STORE_LOST' end
+              local current = tonumber(redis.call('HGET', spool, F.version) or '0')
+              if current ~= tonumber(A.expected_version) then return 'VERSION_CONFLICT' end
+              local locked = lock_step(lock)
+              if locked == 'LOCK_LOST' then return locked end
+              hset(spool, A.spool)
+              hset(command, A.command)
+              redis.call('EXPIRE', command, A.retention)
+              if tonumber(A.offset) > tonumber(applied) then redis.call('SET', applied_key, A.offset) end
+              if A.lease_end then
+                redis.call('ZADD', leases, A.lease_end, A.tag)
+              else
+                redis.call('ZREM', leases, A.tag)
+              end
+              if locked == 'STALE' then return 'WRITTEN_OVER_STALE_LOCK' end
+              return 'WRITTEN'
+              """,
           ScriptOutputType.STATUS);
 
-  /** KEYS: command, applied. ARGV: reply, source, retention seconds, applied floor, offset. */
+  /** KEYS: command, applied. A: floor, offset, retention, and the group command (its record). */
   static final LuaScript RECORD =
       new LuaScript(
-          """
-          local applied = redis.call('GET', KEYS[2])
-          if not applied or tonumber(applied) < tonumber(ARGV[4]) then return 'STORE_LOST' end
-          redis.call('HSET', KEYS[1], 'reply', ARGV[1], 'events', '[]', 'source', ARGV[2])
-          redis.call('EXPIRE', KEYS[1], ARGV[3])
-          if tonumber(ARGV[5]) > tonumber(applied) then redis.call('SET', KEYS[2], ARGV[5]) end
-          return 'OK'
-          """,
+          ScriptArgs.PROLOGUE
+              + """
+              local command, applied_key = KEYS[1], KEYS[2]
+              local applied = redis.call('GET', applied_key)
+              if not applied or tonumber(applied) < tonumber(A.floor) then return 'STORE_LOST' end
+              hset(command, A.command)
+              redis.call('EXPIRE', command, A.retention)
+              if tonumber(A.offset) > tonumber(applied) then redis.call('SET', applied_key, A.offset) end
+              return 'OK'
+              """,
           ScriptOutputType.STATUS);
 
-  /** KEYS: applied. ARGV: applied floor, offset. */
+  /** KEYS: applied. A: floor, offset. */
   static final LuaScript MARK =
       new LuaScript(
-          """
-          local applied = redis.call('GET', KEYS[1])
-          if not applied or tonumber(applied) < tonumber(ARGV[1]) then return 'STORE_LOST' end
-          if tonumber(ARGV[2]) > tonumber(applied) then redis.call('SET', KEYS[1], ARGV[2]) end
-          return 'OK'
-          """,
+          ScriptArgs.PROLOGUE
+              + """
+              local applied = redis.call('GET', KEYS[1])
+              if not applied or tonumber(applied) < tonumber(A.floor) then return 'STORE_LOST' end
+              if tonumber(A.offset) > tonumber(applied) then redis.call('SET', KEYS[1], A.offset) end
+              return 'OK'
+              """,
           ScriptOutputType.STATUS);
 
   /**
-   * One rebuilt spool. KEYS: spool, lock, leases, then its commands. ARGV: the 7 status fields,
-   * lock ttl millis, tag, lease end millis, retention seconds, then reply, events, source per
-   * command.
+   * One rebuilt spool. KEYS: spool, lock, leases, then its commands. A: tag, lease_end (absent when
+   * free), retention, and the groups spool, lock, command1, command2, ... (one per command key).
    */
   static final LuaScript RESTORE =
       new LuaScript(
-          """
-          redis.call('HSET', KEYS[1], 'version', ARGV[1], 'state', ARGV[2],
-            'occupation_id', ARGV[3], 'ocupado_por', ARGV[4], 'operacion', ARGV[5],
-            'fecha_ocupacion', ARGV[6], 'lease_until', ARGV[7])
-          if ARGV[3] == '' then
-            redis.call('DEL', KEYS[2])
-            redis.call('ZREM', KEYS[3], ARGV[9])
-          else
-            redis.call('SET', KEYS[2], ARGV[3], 'PX', ARGV[8])
-            redis.call('ZADD', KEYS[3], ARGV[10], ARGV[9])
-          end
-          for i = 4, #KEYS do
-            local a = 12 + (i - 4) * 3
-            redis.call('HSET', KEYS[i], 'reply', ARGV[a], 'events', ARGV[a + 1], 'source', ARGV[a + 2])
-            redis.call('EXPIRE', KEYS[i], ARGV[11])
-          end
-          return 'OK'
-          """,
+          ScriptArgs.PROLOGUE
+              + RedisLockService.LOCK_STEP
+              + """
+              local spool, lock, leases = KEYS[1], KEYS[2], KEYS[3]
+              hset(spool, A.spool)
+              lock_step(lock)
+              if A.lease_end then
+                redis.call('ZADD', leases, A.lease_end, A.tag)
+              else
+                redis.call('ZREM', leases, A.tag)
+              end
+              for i = 4, #KEYS do
+                hset(KEYS[i], A['command' .. (i - 3)])
+                redis.call('EXPIRE', KEYS[i], A.retention)
+              end
+              return 'OK'
+              """,
           ScriptOutputType.STATUS);
 
-  /** KEYS: applied. ARGV: offset. Never lowers what another instance marked. */
+  /** KEYS: applied. A: offset. Never lowers what another instance marked. */
   static final LuaScript RESTORED =
       new LuaScript(
-          """
-          local applied = redis.call('GET', KEYS[1])
-          if not applied or tonumber(applied) < tonumber(ARGV[1]) then
-            redis.call('SET', KEYS[1], ARGV[1])
-          end
-          return 'OK'
-          """,
+          ScriptArgs.PROLOGUE
+              + """
+              local applied = redis.call('GET', KEYS[1])
+              if not applied or tonumber(applied) < tonumber(A.offset) then
+                redis.call('SET', KEYS[1], A.offset)
+              end
+              return 'OK'
+              """,
           ScriptOutputType.STATUS);
 
   private static final String STORE_LOST = "STORE_LOST";
@@ -160,9 +169,9 @@ public final class RedisOccupationStore implements OccupationStore {
             () ->
                 LOAD.run(
                     redis,
-                    new String[] {
-                      StoreLayout.spoolKey(tag), StoreLayout.commandKey(tag, commandId)
-                    }));
+                    new ScriptArgs()
+                        .key(StoreLayout.spoolKey(tag))
+                        .key(StoreLayout.commandKey(tag, commandId))));
     String state = found.get(0);
     String reply = found.get(1);
     SpoolState spool =
@@ -181,37 +190,45 @@ public final class RedisOccupationStore implements OccupationStore {
   @Override
   public WriteResult write(
       String tag, long expectedVersion, SpoolState next, RecordedCommand record) {
+    return write(tag, expectedVersion, next, record, Step.following(next.occupation()));
+  }
+
+  @Override
+  public WriteResult writeTakingLock(
+      String tag, long expectedVersion, SpoolState next, RecordedCommand record, Duration lockTtl) {
+    Occupation occupation = next.occupation();
+    if (occupation == null) {
+      throw new IllegalArgumentException("spool " + tag + ": a free state takes no lock");
+    }
+    return write(tag, expectedVersion, next, record, Step.take(occupation.occupationId(), lockTtl));
+  }
+
+  private WriteResult write(
+      String tag, long expectedVersion, SpoolState next, RecordedCommand record, Step lock) {
     CommandSource source = record.source();
     long floor = floor(source.partition());
-    List<String> args = new ArrayList<>();
-    args.add(String.valueOf(expectedVersion));
-    args.addAll(statusFields(next));
-    args.addAll(recordFields(record));
-    args.add(retentionSeconds());
-    args.add(String.valueOf(floor));
-    args.add(String.valueOf(source.offset()));
-    args.add(tag);
-    Occupation occupation = next.occupation();
-    args.add(occupation == null ? "" : String.valueOf(occupation.leaseUntil().toEpochMilli()));
-    String result =
-        RedisCalls.call(
-            "write" + " spool " + tag,
-            () ->
-                WRITE.run(
-                    redis,
-                    new String[] {
-                      StoreLayout.spoolKey(tag),
-                      StoreLayout.lockKey(tag),
-                      StoreLayout.commandKey(tag, record.reply().commandId()),
-                      StoreLayout.appliedKey(source.partition()),
-                      StoreLayout.LEASES
-                    },
-                    args.toArray(String[]::new)));
+    ScriptArgs call =
+        new ScriptArgs()
+            .key(StoreLayout.spoolKey(tag))
+            .key(StoreLayout.lockKey(tag))
+            .key(StoreLayout.commandKey(tag, record.reply().commandId()))
+            .key(StoreLayout.appliedKey(source.partition()))
+            .key(StoreLayout.LEASES)
+            .arg("expected_version", expectedVersion)
+            .arg("floor", floor)
+            .arg("offset", source.offset())
+            .arg("retention", retentionSeconds())
+            .arg("tag", tag)
+            .group("spool", spoolFields(next))
+            .group("command", recordFields(record));
+    leaseEnd(call, next);
+    lock.addTo(call);
+    String result = RedisCalls.call("write" + " spool " + tag, () -> WRITE.run(redis, call));
     if (STORE_LOST.equals(result)) {
       throw lost(source.partition(), floor, "writing spool " + tag);
     }
     WriteResult written = WriteResult.valueOf(result);
-    if (written == WriteResult.WRITTEN) {
+    if (written.written()) {
       advance(source);
     }
     return written;
@@ -221,21 +238,15 @@ public final class RedisOccupationStore implements OccupationStore {
   public void recordRejection(String tag, RecordedCommand record) {
     CommandSource source = record.source();
     long floor = floor(source.partition());
-    String result =
-        RedisCalls.call(
-            "record" + " spool " + tag,
-            () ->
-                RECORD.run(
-                    redis,
-                    new String[] {
-                      StoreLayout.commandKey(tag, record.reply().commandId()),
-                      StoreLayout.appliedKey(source.partition())
-                    },
-                    codec.writeString(record.reply()),
-                    source.toString(),
-                    retentionSeconds(),
-                    String.valueOf(floor),
-                    String.valueOf(source.offset())));
+    ScriptArgs call =
+        new ScriptArgs()
+            .key(StoreLayout.commandKey(tag, record.reply().commandId()))
+            .key(StoreLayout.appliedKey(source.partition()))
+            .arg("floor", floor)
+            .arg("offset", source.offset())
+            .arg("retention", retentionSeconds())
+            .group("command", recordFields(record));
+    String result = RedisCalls.call("record" + " spool " + tag, () -> RECORD.run(redis, call));
     if (STORE_LOST.equals(result)) {
       throw lost(source.partition(), floor, "recording a rejection on spool " + tag);
     }
@@ -268,9 +279,10 @@ public final class RedisOccupationStore implements OccupationStore {
             () ->
                 MARK.run(
                     redis,
-                    new String[] {StoreLayout.appliedKey(partition)},
-                    String.valueOf(floor),
-                    String.valueOf(offset)));
+                    new ScriptArgs()
+                        .key(StoreLayout.appliedKey(partition))
+                        .arg("floor", floor)
+                        .arg("offset", offset)));
     if (STORE_LOST.equals(result)) {
       throw lost(partition, floor, "marking the batch applied");
     }
@@ -283,52 +295,73 @@ public final class RedisOccupationStore implements OccupationStore {
         rebuilt.commands().stream()
             .collect(Collectors.groupingBy(command -> command.reply().tagSpool()));
     for (RebuiltPartition.Spool spool : rebuilt.spools()) {
-      String tag = spool.state().tagSpool();
-      List<RecordedCommand> commands = commandsBySpool.getOrDefault(tag, List.of());
-      List<String> keys = new ArrayList<>();
-      keys.add(StoreLayout.spoolKey(tag));
-      keys.add(StoreLayout.lockKey(tag));
-      keys.add(StoreLayout.LEASES);
-      List<String> args = new ArrayList<>(statusFields(spool.state()));
-      Occupation occupation = spool.state().occupation();
-      args.add(String.valueOf(Math.max(1, spool.lockTtl().toMillis())));
-      args.add(tag);
-      args.add(occupation == null ? "0" : String.valueOf(occupation.leaseUntil().toEpochMilli()));
-      args.add(retentionSeconds());
-      for (RecordedCommand command : commands) {
-        keys.add(StoreLayout.commandKey(tag, command.reply().commandId()));
-        args.addAll(recordFields(command));
+      SpoolState state = spool.state();
+      String tag = state.tagSpool();
+      Occupation occupation = state.occupation();
+      ScriptArgs call =
+          new ScriptArgs()
+              .key(StoreLayout.spoolKey(tag))
+              .key(StoreLayout.lockKey(tag))
+              .key(StoreLayout.LEASES)
+              .arg("tag", tag)
+              .arg("retention", retentionSeconds())
+              .group("spool", spoolFields(state));
+      leaseEnd(call, state);
+      (occupation == null ? Step.drop() : Step.take(occupation.occupationId(), spool.lockTtl()))
+          .addTo(call);
+      int n = 0;
+      for (RecordedCommand command : commandsBySpool.getOrDefault(tag, List.of())) {
+        call.key(StoreLayout.commandKey(tag, command.reply().commandId()))
+            .group("command" + ++n, recordFields(command));
       }
-      RedisCalls.call(
-          "restore spool " + tag,
-          () -> RESTORE.run(redis, keys.toArray(String[]::new), args.toArray(String[]::new)));
+      RedisCalls.call("restore spool " + tag, () -> RESTORE.run(redis, call));
     }
     long floor = floor(partition);
     RedisCalls.call(
         "mark partition " + partition + " restored",
         () ->
             RESTORED.run(
-                redis, new String[] {StoreLayout.appliedKey(partition)}, String.valueOf(floor)));
+                redis,
+                new ScriptArgs().key(StoreLayout.appliedKey(partition)).arg("offset", floor)));
   }
 
-  /** The status fields in the order the WRITE and RESTORE scripts take them. */
-  private List<String> statusFields(SpoolState state) {
+  /** The spool hash's status fields, by their {@link StoreLayout} names. */
+  private Map<String, String> spoolFields(SpoolState state) {
     Occupation occupation = state.occupation();
-    return List.of(
+    return Map.of(
+        StoreLayout.F_VERSION,
         String.valueOf(state.version()),
+        StoreLayout.F_STATE,
         codec.writeString(state),
+        StoreLayout.F_OCCUPATION_ID,
         occupation == null ? "" : occupation.occupationId().toString(),
+        StoreLayout.F_OCUPADO_POR,
         occupation == null ? "" : occupation.worker().token(),
+        StoreLayout.F_OPERACION,
         occupation == null ? "" : occupation.operacion().name(),
+        StoreLayout.F_FECHA_OCUPACION,
         occupation == null ? "" : occupation.since().toString(),
+        StoreLayout.F_LEASE_UNTIL,
         occupation == null ? "" : occupation.leaseUntil().toString());
   }
 
-  private List<String> recordFields(RecordedCommand record) {
-    return List.of(
+  /** A command record's fields, by their {@link StoreLayout} names. */
+  private Map<String, String> recordFields(RecordedCommand record) {
+    return Map.of(
+        StoreLayout.F_REPLY,
         codec.writeString(record.reply()),
+        StoreLayout.F_EVENTS,
         codec.writeString(record.events().toArray(OccupationEvent[]::new)),
+        StoreLayout.F_SOURCE,
         record.source().toString());
+  }
+
+  /** The lease index entry: the lease's end while occupied, none when free. */
+  private static void leaseEnd(ScriptArgs call, SpoolState state) {
+    Occupation occupation = state.occupation();
+    if (occupation != null) {
+      call.arg("lease_end", occupation.leaseUntil().toEpochMilli());
+    }
   }
 
   private String retentionSeconds() {

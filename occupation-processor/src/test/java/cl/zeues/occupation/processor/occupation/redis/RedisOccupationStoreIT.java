@@ -152,6 +152,43 @@ class RedisOccupationStoreIT {
   }
 
   @Test
+  void aTomarsWriteTakesTheLockInTheSameScript() {
+    Taken t = take();
+    UUID token = t.next().occupation().occupationId();
+
+    assertThat(store.writeTakingLock(t.tag(), 0, t.next(), t.record(), Duration.ofMinutes(1)))
+        .isEqualTo(WriteResult.WRITTEN);
+
+    assertThat(locks.holder(t.tag())).contains(token);
+    assertThat(connection.sync().pttl(StoreLayout.lockKey(t.tag()))).isBetween(1L, 60_000L);
+    assertThat(store.load(t.tag(), t.commandId()).state()).isEqualTo(t.next());
+  }
+
+  @Test
+  void aTakeReplacesAStaleLockTheStateDoesNotKnow() {
+    Taken t = take();
+    locks.acquire(t.tag(), UUID.randomUUID(), Duration.ofMinutes(1));
+
+    assertThat(store.writeTakingLock(t.tag(), 0, t.next(), t.record(), Duration.ofMinutes(1)))
+        .isEqualTo(WriteResult.WRITTEN_OVER_STALE_LOCK);
+
+    assertThat(locks.holder(t.tag())).contains(t.next().occupation().occupationId());
+  }
+
+  @Test
+  void aTakeThatLosesTheVersionFenceTakesNothing() {
+    Taken t = take();
+    UUID holder = UUID.randomUUID();
+    locks.acquire(t.tag(), holder, Duration.ofMinutes(1));
+
+    assertThat(store.writeTakingLock(t.tag(), 5, t.next(), t.record(), Duration.ofMinutes(1)))
+        .isEqualTo(WriteResult.VERSION_CONFLICT);
+
+    assertThat(locks.holder(t.tag())).contains(holder);
+    assertThat(store.load(t.tag(), t.commandId()).recorded()).isNull();
+  }
+
+  @Test
   void aWriteAdvancesTheAppliedOffsetToItsRecord() {
     Taken t = take();
     locks.acquire(t.tag(), t.next().occupation().occupationId(), Duration.ofMinutes(1));

@@ -45,6 +45,10 @@ public final class RedisServerProcess implements AutoCloseable {
     return "redis://127.0.0.1:" + port;
   }
 
+  public int port() {
+    return port;
+  }
+
   /** FLUSHALL: every key gone, as after an operator's mistake or a failover to an empty replica. */
   public void flushAll() {
     RedisClient client = RedisClient.create(url());
