@@ -105,7 +105,9 @@ public final class OccupationService {
             accepted.message(),
             now,
             accepted.resultingVersion(),
-            accepted.events().stream().map(OccupationEvent::eventId).toList());
+            accepted.events().stream().map(OccupationEvent::eventId).toList(),
+            accepted.estadoDetalle(),
+            accepted.ciclo());
     RecordedCommand record = new RecordedCommand(reply, accepted.events(), source);
     OccupationStore.WriteResult result =
         takes

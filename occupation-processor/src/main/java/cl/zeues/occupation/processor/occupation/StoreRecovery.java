@@ -152,14 +152,18 @@ public final class StoreRecovery {
 
   private static RecordedCommand recorded(int partition, List<OccupationEvent> decided) {
     OccupationEvent first = decided.getFirst();
+    // The reply is a function of the events, so the rebuilt one reads as the original did.
+    Decision.Accepted accepted = new Decision.Accepted(decided);
     CommandReply reply =
         new CommandReply.Accepted(
             first.commandId(),
             first.tagSpool(),
-            Decision.Accepted.describe(decided),
+            accepted.message(),
             first.occurredAt(),
-            decided.getLast().version(),
-            decided.stream().map(OccupationEvent::eventId).toList());
+            accepted.resultingVersion(),
+            decided.stream().map(OccupationEvent::eventId).toList(),
+            accepted.estadoDetalle(),
+            accepted.ciclo());
     return new RecordedCommand(reply, decided, new CommandSource(partition, UNKNOWN_OFFSET));
   }
 }
