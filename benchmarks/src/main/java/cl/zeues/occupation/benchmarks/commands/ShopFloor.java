@@ -191,16 +191,10 @@ final class ShopFloor {
   }
 
   private static Worker workerOf(OccupationCommand command) {
-    return switch (command) {
-      case OccupationCommand.Tomar c -> c.worker();
-      case OccupationCommand.Pausar c -> c.worker();
-      case OccupationCommand.Completar c -> c.worker();
-      case OccupationCommand.Cancelar c -> c.worker();
-      case OccupationCommand.ExpirarOcupacion c ->
-          throw new IllegalStateException("the floor plans no expiries");
-      case OccupationCommand.LiberarOcupacion c ->
-          throw new IllegalStateException("the floor plans no releases");
-    };
+    if (command instanceof OccupationCommand.ByWorker c) {
+      return c.worker();
+    }
+    throw new IllegalStateException("the floor plans only tablet commands, not " + command);
   }
 
   /** Puts a spool in the pool its new state belongs to; a finished spool leaves play. */
