@@ -1,6 +1,6 @@
 package cl.zeues.occupation.localstack;
 
-import cl.zeues.occupation.projector.sheets.ShopSheets;
+import cl.zeues.occupation.sheets.ShopSheets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
