@@ -8,8 +8,8 @@ import cl.zeues.occupation.audit.testing.TestBroker;
 import cl.zeues.occupation.audit.testing.ToolRun;
 import cl.zeues.occupation.events.Operacion;
 import cl.zeues.occupation.events.Topics;
-import cl.zeues.occupation.projector.sheets.ShopSheets;
-import cl.zeues.occupation.projector.sheets.ShopSpreadsheet;
+import cl.zeues.occupation.sheets.ShopSheets;
+import cl.zeues.occupation.sheets.ShopSpreadsheet;
 import com.google.api.services.sheets.v4.model.ClearValuesRequest;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import java.time.Duration;
@@ -18,17 +18,17 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * diff-sheets and repair-sheets against a spreadsheet the real projector wrote from a real log:
- * clean at first; hand-edited occupation cells and deleted Metadata rows found; a dry run changes
- * nothing; the repair restores them and records REMEDIAR rows; clean again.
+ * diff-sheets and repair-sheets against a spreadsheet projected from a real log (by rebuild-sheets,
+ * with the rendering the projector uses; that the running projector's own sheet diffs clean is
+ * checked end to end in system-tests): clean at first; hand-edited occupation cells and deleted
+ * Metadata rows found; a dry run changes nothing; the repair restores them and records REMEDIAR
+ * rows; clean again.
  */
 class AuditDiffIT {
 
@@ -63,15 +63,18 @@ class AuditDiffIT {
     sheets.seed(SPREADSHEET, spreadsheet);
     broker.publishDecisions(Topics.EVENTS.name(), shop.decisions());
 
-    ConfigurableApplicationContext projector =
-        sheets.startProjector(broker.bootstrapServers(), SPREADSHEET);
-    try {
-      Awaitility.await()
-          .atMost(Duration.ofSeconds(60))
-          .until(() -> metadataIds().size() == shop.events().size());
-    } finally {
-      projector.close();
-    }
+    ToolRun projected =
+        ToolRun.of(
+            "rebuild-sheets",
+            "--bootstrap-servers",
+            broker.bootstrapServers(),
+            "--sheets-root-url",
+            sheets.rootUrl(),
+            "--spreadsheet",
+            SPREADSHEET,
+            "--json");
+    assertThat(projected.exit()).as(projected.err()).isZero();
+    assertThat(metadataIds()).hasSize(shop.events().size());
   }
 
   @AfterAll
@@ -286,7 +289,7 @@ class AuditDiffIT {
   }
 
   private static String letters(String header) {
-    return cl.zeues.occupation.projector.sheets.HeaderNames.letters(HEADERS.indexOf(header));
+    return cl.zeues.occupation.sheets.HeaderNames.letters(HEADERS.indexOf(header));
   }
 
   private static List<String> metadataIds() {

@@ -1,6 +1,8 @@
 package cl.zeues.occupation.catalog;
 
 import cl.zeues.occupation.events.JsonCodec;
+import cl.zeues.occupation.topicreader.ReadLimits;
+import cl.zeues.occupation.topicreader.TopicRead;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +17,6 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class CompactedTopicView<V> implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(CompactedTopicView.class);
+  private static final Duration POLL = Duration.ofMillis(200);
 
   private final String topic;
   private final Class<V> type;
@@ -182,19 +184,16 @@ public final class CompactedTopicView<V> implements AutoCloseable {
       consumer = c;
       List<TopicPartition> partitions = awaitPartitions(c);
       c.assign(partitions);
-      c.seekToBeginning(partitions);
-      Map<TopicPartition, Long> initialEnds = c.endOffsets(partitions);
+      TopicRead.toEndOffsets(c, partitions)
+          .readToEnd(records -> records.forEach(this::apply), ReadLimits.none());
+      updatePositions(c, partitions);
+      loaded = true;
+      log.info("{} loaded: {} entries", topic, entries.size());
       while (running) {
-        for (ConsumerRecord<String, byte[]> record : c.poll(Duration.ofMillis(200))) {
+        for (ConsumerRecord<String, byte[]> record : c.poll(POLL)) {
           apply(record);
         }
-        for (TopicPartition tp : partitions) {
-          positions.put(tp, c.position(tp));
-        }
-        if (!loaded && reached(initialEnds)) {
-          loaded = true;
-          log.info("{} loaded: {} entries", topic, entries.size());
-        }
+        updatePositions(c, partitions);
       }
     } catch (WakeupException e) {
       // close() woke the consumer up: a normal shutdown
@@ -203,11 +202,17 @@ public final class CompactedTopicView<V> implements AutoCloseable {
     }
   }
 
+  private void updatePositions(Consumer<String, byte[]> c, List<TopicPartition> partitions) {
+    for (TopicPartition tp : partitions) {
+      positions.put(tp, c.position(tp));
+    }
+  }
+
   private List<TopicPartition> awaitPartitions(Consumer<String, byte[]> c) {
     while (running) {
-      List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(5));
-      if (infos != null && !infos.isEmpty()) {
-        return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+      List<TopicPartition> partitions = TopicRead.partitionsOf(c, topic, Duration.ofSeconds(5));
+      if (!partitions.isEmpty()) {
+        return partitions;
       }
       log.info("waiting for topic {}", topic);
     }

@@ -1,7 +1,7 @@
 package cl.zeues.occupation.localstack;
 
 import cl.zeues.occupation.events.WorkerCatalogEntry;
-import cl.zeues.occupation.projector.sheets.ShopSheets;
+import cl.zeues.occupation.sheets.ShopSheets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

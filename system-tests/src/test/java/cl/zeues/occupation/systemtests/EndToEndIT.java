@@ -3,8 +3,8 @@ package cl.zeues.occupation.systemtests;
 import static cl.zeues.occupation.systemtests.Tablets.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cl.zeues.occupation.projector.sheets.HeaderNames;
-import cl.zeues.occupation.projector.sheets.ShopSpreadsheet;
+import cl.zeues.occupation.sheets.HeaderNames;
+import cl.zeues.occupation.sheets.ShopSpreadsheet;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import java.io.IOException;
 import java.time.Duration;

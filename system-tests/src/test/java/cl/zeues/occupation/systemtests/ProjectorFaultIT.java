@@ -3,7 +3,7 @@ package cl.zeues.occupation.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cl.zeues.occupation.events.OccupationEvent;
-import cl.zeues.occupation.projector.sheets.ShopSpreadsheet;
+import cl.zeues.occupation.sheets.ShopSpreadsheet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

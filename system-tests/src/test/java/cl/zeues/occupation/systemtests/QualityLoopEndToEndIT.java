@@ -5,7 +5,7 @@ import static cl.zeues.occupation.systemtests.EndToEndIT.operacionesRow;
 import static cl.zeues.occupation.systemtests.Tablets.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cl.zeues.occupation.projector.sheets.ShopSpreadsheet;
+import cl.zeues.occupation.sheets.ShopSpreadsheet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;

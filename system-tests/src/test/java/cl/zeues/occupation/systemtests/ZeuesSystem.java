@@ -9,7 +9,7 @@ import cl.zeues.occupation.events.WorkerCatalogEntry;
 import cl.zeues.occupation.localstack.KafkaBroker;
 import cl.zeues.occupation.processor.ProcessorApplication;
 import cl.zeues.occupation.projector.ProjectorApplication;
-import cl.zeues.occupation.projector.sheets.ShopSpreadsheet;
+import cl.zeues.occupation.sheets.ShopSpreadsheet;
 import cl.zeues.occupation.sheetsemulator.EmulatorConfig;
 import cl.zeues.occupation.sheetsemulator.SheetsEmulator;
 import com.google.api.client.http.javanet.NetHttpTransport;

@@ -79,9 +79,7 @@ final class RepairSheetsCommand extends SheetsCommand {
       if (!dryRun && !plan.isEmpty()) {
         // The REMEDIAR rows go first: a repair may fail half-way, but never silently.
         if (!plan.metadataRows().isEmpty()) {
-          gateway.append(
-              SheetGateway.tableRange(snapshot.metadataSheet(), snapshot.metadataColumns()),
-              plan.metadataRows());
+          gateway.append(snapshot.metadataLayout().tableRange(), plan.metadataRows());
         }
         gateway.update(plan.cells(), Math.max(1, cellsPerRequest));
       }

@@ -1,11 +1,12 @@
 package cl.zeues.occupation.audit.cli;
 
 import cl.zeues.occupation.audit.replay.LogFold;
+import cl.zeues.occupation.domain.EstadoDetalle;
 import cl.zeues.occupation.domain.Occupation;
 import cl.zeues.occupation.domain.OperationProgress;
 import cl.zeues.occupation.domain.SpoolState;
 import cl.zeues.occupation.events.OccupationEvent;
-import cl.zeues.occupation.projector.projection.ProjectorRendering;
+import cl.zeues.occupation.sheets.SheetFormats;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -65,7 +66,7 @@ final class StateAtCommand extends LogCommand {
             .reduce((a, b) -> b)
             .orElse(null);
     int exit = fold.unfoldable() == 0 ? CLEAN : FINDINGS;
-    String estado = ProjectorRendering.estadoDetalle(state);
+    String estado = EstadoDetalle.of(state);
     if (output.json) {
       printJson(
           new Report(
@@ -115,7 +116,7 @@ final class StateAtCommand extends LogCommand {
       text.append(", by ").append(progress.trabajador());
     }
     if (progress.fecha() != null) {
-      text.append(", on ").append(ProjectorRendering.date(progress.fecha()));
+      text.append(", on ").append(SheetFormats.date(progress.fecha()));
     }
     return text.toString();
   }

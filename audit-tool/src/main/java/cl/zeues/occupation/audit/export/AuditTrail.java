@@ -3,7 +3,7 @@ package cl.zeues.occupation.audit.export;
 import cl.zeues.occupation.audit.log.RecordRef;
 import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.OccupationEvent;
-import cl.zeues.occupation.projector.projection.ProjectorRendering;
+import cl.zeues.occupation.sheets.MetadataRow;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,13 +54,13 @@ public final class AuditTrail {
   public void writeCsv(PrintWriter out) {
     entries.sort(ORDER);
     CsvWriter csv = new CsvWriter(out);
-    List<String> header = new ArrayList<>(ProjectorRendering.METADATA_COLUMNS);
+    List<String> header = new ArrayList<>(MetadataRow.HEADERS);
     header.addAll(EXTRA_COLUMNS);
     csv.row(header);
     for (Entry entry : entries) {
-      Map<String, Object> row = ProjectorRendering.metadataRow(entry.event());
+      Map<String, Object> row = MetadataRow.of(entry.event());
       List<Object> cells = new ArrayList<>(header.size());
-      ProjectorRendering.METADATA_COLUMNS.forEach(column -> cells.add(row.get(column)));
+      MetadataRow.HEADERS.forEach(column -> cells.add(row.get(column)));
       cells.add(entry.event().occurredAt().toString());
       cells.add(entry.ref().partition());
       cells.add(entry.ref().offset());

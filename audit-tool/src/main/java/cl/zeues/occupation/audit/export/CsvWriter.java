@@ -1,6 +1,6 @@
 package cl.zeues.occupation.audit.export;
 
-import cl.zeues.occupation.projector.projection.ProjectorRendering;
+import cl.zeues.occupation.sheets.FormulaNeutralizer;
 import java.io.PrintWriter;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -31,7 +31,7 @@ public final class CsvWriter {
   }
 
   static String cell(@Nullable Object value) {
-    String text = ProjectorRendering.neutralize(value == null ? "" : value.toString());
+    String text = FormulaNeutralizer.neutralize(value == null ? "" : value.toString());
     boolean quote =
         text.indexOf(',') >= 0
             || text.indexOf('"') >= 0

@@ -2,7 +2,7 @@ package cl.zeues.occupation.audit.history;
 
 import cl.zeues.occupation.events.OccupationEvent;
 import cl.zeues.occupation.events.OccupationEvent.SpoolTomado;
-import cl.zeues.occupation.projector.projection.ProjectorRendering;
+import cl.zeues.occupation.sheets.MetadataRow;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,7 +40,7 @@ public final class Sessions {
                 session.operacion(),
                 session.start(),
                 event.occurredAt(),
-                ProjectorRendering.accion(event),
+                MetadataRow.accion(event),
                 session.reanudacion()));
         open = -1;
       }

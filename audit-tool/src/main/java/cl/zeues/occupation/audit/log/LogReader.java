@@ -1,5 +1,9 @@
 package cl.zeues.occupation.audit.log;
 
+import cl.zeues.occupation.topicreader.EndNotReachedException;
+import cl.zeues.occupation.topicreader.ReadLimits;
+import cl.zeues.occupation.topicreader.ReadProgress;
+import cl.zeues.occupation.topicreader.TopicRead;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,8 +34,6 @@ import org.jspecify.annotations.Nullable;
  * the system keeps writing. Fetch sizes are large: the whole log is read, not tailed.
  */
 public final class LogReader implements AutoCloseable {
-
-  private static final Duration POLL = Duration.ofMillis(200);
 
   private final KafkaSource source;
   private final KafkaConsumer<String, byte[]> consumer;
@@ -106,84 +108,75 @@ public final class LogReader implements AutoCloseable {
         assigned.add(new TopicPartition(source.topic(), partition));
       }
     }
-    Map<TopicPartition, Long> ends;
-    Map<TopicPartition, Long> begins;
+    consumer.assign(assigned);
+    Batches batches;
     try {
-      ends = consumer.endOffsets(assigned, source.timeout());
-      begins = consumer.beginningOffsets(assigned, source.timeout());
+      TopicRead<String, byte[]> read = TopicRead.toEndOffsets(consumer, assigned, source.timeout());
+      batches = new Batches(read, sink, progress);
+      read.readToEnd(
+          batches,
+          ReadLimits.stallingAfter(source.timeout()).withApiTimeout(source.timeout()),
+          batches);
+    } catch (EndNotReachedException e) {
+      throw new CannotRunException(
+          "no records from "
+              + source.bootstrapServers()
+              + " for "
+              + source.timeout().toSeconds()
+              + "s while "
+              + e.unfinished().size()
+              + " partition(s) of "
+              + source.topic()
+              + " were not read to their end");
     } catch (TimeoutException e) {
       throw unreachable();
+    } catch (KafkaException e) {
+      throw new CannotRunException("reading " + source.topic() + " failed: " + rootMessage(e), e);
     }
-    long total = 0;
-    Map<TopicPartition, Long> remaining = new HashMap<>();
-    for (TopicPartition partition : assigned) {
-      long end = ends.getOrDefault(partition, 0L);
-      long begin = begins.getOrDefault(partition, 0L);
-      if (end > begin) {
-        remaining.put(partition, end);
-        total += end - begin;
-      }
+    return new ReadStats(batches.records, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /**
+   * Turns each poll's records before the end into one batch for the sink, and counts them for the
+   * progress line.
+   */
+  private static final class Batches
+      implements Consumer<ConsumerRecords<String, byte[]>>, ReadProgress {
+
+    private final TopicRead<String, byte[]> log;
+    private final Consumer<List<LogRecord>> sink;
+    private final Progress progress;
+    private long records;
+
+    Batches(TopicRead<String, byte[]> log, Consumer<List<LogRecord>> sink, Progress progress) {
+      this.log = log;
+      this.sink = sink;
+      this.progress = progress;
     }
-    long[] endOf =
-        new long[assigned.stream().mapToInt(TopicPartition::partition).max().orElse(0) + 1];
-    ends.forEach((partition, end) -> endOf[partition.partition()] = end);
-    consumer.assign(assigned);
-    consumer.seekToBeginning(assigned);
-    consumer.pause(
-        assigned.stream().filter(partition -> !remaining.containsKey(partition)).toList());
-    long read = 0;
-    long lastProgress = System.nanoTime();
-    while (!remaining.isEmpty()) {
-      ConsumerRecords<String, byte[]> records;
-      try {
-        records = consumer.poll(POLL);
-      } catch (KafkaException e) {
-        throw new CannotRunException("reading " + source.topic() + " failed: " + rootMessage(e), e);
-      }
-      List<LogRecord> batch = new ArrayList<>(records.count());
-      for (ConsumerRecord<String, byte[]> record : records) {
-        if (record.offset() < endOf[record.partition()]) {
+
+    @Override
+    public void accept(ConsumerRecords<String, byte[]> polled) {
+      List<LogRecord> batch = new ArrayList<>(polled.count());
+      for (ConsumerRecord<String, byte[]> record : polled) {
+        if (log.isBeforeEnd(record)) {
           batch.add(toLogRecord(record));
         }
       }
       if (!batch.isEmpty()) {
         sink.accept(batch);
-        read += batch.size();
+        records += batch.size();
       }
-      if (!records.isEmpty()) {
-        lastProgress = System.nanoTime();
-      }
-      List<TopicPartition> done = new ArrayList<>();
-      long behind = 0;
-      for (Map.Entry<TopicPartition, Long> entry : remaining.entrySet()) {
-        long position = consumer.position(entry.getKey(), source.timeout());
-        if (position >= entry.getValue()) {
-          done.add(entry.getKey());
-        } else {
-          behind += entry.getValue() - Math.max(position, begins.getOrDefault(entry.getKey(), 0L));
-        }
-      }
-      if (!done.isEmpty()) {
-        done.forEach(remaining::remove);
-        consumer.pause(done);
-        lastProgress = System.nanoTime();
-      }
-      if (System.nanoTime() - lastProgress > source.timeout().toNanos()) {
-        throw new CannotRunException(
-            "no records from "
-                + source.bootstrapServers()
-                + " for "
-                + source.timeout().toSeconds()
-                + "s while "
-                + remaining.size()
-                + " partition(s) of "
-                + source.topic()
-                + " were not read to their end");
-      }
-      progress.update(read, total - behind, total);
     }
-    progress.finish(read, total, total);
-    return new ReadStats(read, Duration.ofNanos(System.nanoTime() - started));
+
+    @Override
+    public void update(long position, long total) {
+      progress.update(records, position, total);
+    }
+
+    @Override
+    public void finished(long total) {
+      progress.finish(records, total, total);
+    }
   }
 
   private static LogRecord toLogRecord(ConsumerRecord<String, byte[]> record) {

@@ -3,8 +3,11 @@ package cl.zeues.occupation.audit.sheets;
 import cl.zeues.occupation.audit.log.Progress;
 import cl.zeues.occupation.domain.SpoolState;
 import cl.zeues.occupation.events.OccupationEvent;
-import cl.zeues.occupation.projector.projection.ProjectorRendering;
-import cl.zeues.occupation.projector.sheets.HeaderNames;
+import cl.zeues.occupation.sheets.ColumnLayout;
+import cl.zeues.occupation.sheets.FormulaNeutralizer;
+import cl.zeues.occupation.sheets.HeaderNames;
+import cl.zeues.occupation.sheets.MetadataRow;
+import cl.zeues.occupation.sheets.OperacionesCells;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,12 +22,12 @@ import java.util.Set;
  * Writes a complete projection of the log into a spreadsheet: the owned {@code Operaciones} cells
  * of every spool (into the spool's row when the sheet has one, else a new row holding the tag and
  * the owned columns) and one {@code Metadata} row per event in time order, rendered by the
- * projector. Empty or absent sheets get the headers first.
+ * projector's rendering (sheets-rendering). Empty or absent sheets get the headers first.
  *
  * <p>Quota: rows go in large batches (one write request each), every write waits for the budget and
- * 429s are retried after {@code Retry-After}, all by the projector's request layer. Idempotent:
- * events whose id is already in {@code Metadata} and cells already holding their value are not
- * written again, so an interrupted rebuild is finished by running it again.
+ * 429s are retried after {@code Retry-After}, all by the request layer the projector uses.
+ * Idempotent: events whose id is already in {@code Metadata} and cells already holding their value
+ * are not written again, so an interrupted rebuild is finished by running it again.
  */
 public final class Rebuild {
 
@@ -62,35 +65,31 @@ public final class Rebuild {
       Progress progress) {
     SheetsTarget target = gateway.target();
     List<List<Object>> headers = gateway.headers();
-    List<String> opHeader = new ArrayList<>(List.of(ProjectorRendering.TAG_SPOOL));
-    opHeader.addAll(ProjectorRendering.OWNED_COLUMNS);
+    List<String> opHeader = new ArrayList<>(List.of(OperacionesCells.TAG_SPOOL));
+    opHeader.addAll(OperacionesCells.OWNED);
     List<ValueRange> headerWrites = new ArrayList<>();
     if (headers.get(0).isEmpty()) {
       headerWrites.add(headerRow(target.operaciones(), opHeader));
       headers = List.of(new ArrayList<>(opHeader), headers.get(1));
     }
     if (headers.get(1).isEmpty()) {
-      headerWrites.add(headerRow(target.metadata(), ProjectorRendering.METADATA_COLUMNS));
-      headers = List.of(headers.get(0), new ArrayList<>(ProjectorRendering.METADATA_COLUMNS));
+      headerWrites.add(headerRow(target.metadata(), MetadataRow.HEADERS));
+      headers = List.of(headers.get(0), new ArrayList<>(MetadataRow.HEADERS));
     }
-    Map<String, Integer> opColumns =
-        SheetGateway.columns(
-            target.operaciones(), headers.get(0), ProjectorRendering.REQUIRED_COLUMNS);
-    Map<String, Integer> mdColumns =
-        SheetGateway.columns(
-            target.metadata(), headers.get(1), ProjectorRendering.METADATA_COLUMNS);
+    ColumnLayout opLayout =
+        SheetGateway.layout(target.operaciones(), headers.get(0), OperacionesCells.REQUIRED);
+    ColumnLayout mdLayout =
+        SheetGateway.layout(target.metadata(), headers.get(1), MetadataRow.HEADERS);
     if (!headerWrites.isEmpty()) {
       gateway.update(headerWrites, headerWrites.size());
     }
 
-    String tagLetters = HeaderNames.letters(opColumns.get(ProjectorRendering.TAG_SPOOL));
-    String idLetters = HeaderNames.letters(mdColumns.get(ProjectorRendering.METADATA_ID));
     List<List<List<Object>>> existing =
         gateway.read(
             "read the TAG_SPOOL and ID columns",
             List.of(
-                HeaderNames.sheetRef(target.operaciones()) + "!" + tagLetters + "2:" + tagLetters,
-                HeaderNames.sheetRef(target.metadata()) + "!" + idLetters + "2:" + idLetters));
+                opLayout.columnRange(OperacionesCells.TAG_SPOOL, 2),
+                mdLayout.columnRange(MetadataRow.ID, 2)));
     Map<String, Integer> rowOf = new HashMap<>();
     List<List<Object>> tags = existing.get(0);
     for (int i = 0; i < tags.size(); i++) {
@@ -105,12 +104,11 @@ public final class Rebuild {
       }
     }
 
-    String opRef = HeaderNames.sheetRef(target.operaciones());
     List<ValueRange> updates = new ArrayList<>();
     List<List<Object>> newRows = new ArrayList<>();
     int updated = 0;
     for (String tag : states.keySet().stream().sorted().toList()) {
-      Map<String, Object> cells = ProjectorRendering.operacionesCells(states.get(tag));
+      Map<String, Object> cells = OperacionesCells.of(states.get(tag));
       Integer row = rowOf.get(tag);
       if (row != null) {
         updated++;
@@ -118,12 +116,12 @@ public final class Rebuild {
             (column, value) ->
                 updates.add(
                     new ValueRange()
-                        .setRange(opRef + "!" + HeaderNames.letters(opColumns.get(column)) + row)
+                        .setRange(opLayout.cell(column, row))
                         .setValues(List.of(List.of(value)))));
       } else {
         Map<String, Object> byHeader = new LinkedHashMap<>(cells);
-        byHeader.put(ProjectorRendering.TAG_SPOOL, ProjectorRendering.neutralize(tag));
-        newRows.add(SheetGateway.metadataRow(byHeader, opColumns));
+        byHeader.put(OperacionesCells.TAG_SPOOL, FormulaNeutralizer.neutralize(tag));
+        newRows.add(opLayout.row(byHeader));
       }
     }
     List<List<Object>> metadataRows = new ArrayList<>();
@@ -139,12 +137,11 @@ public final class Rebuild {
       if (ids.contains(id)) {
         already++;
       } else if (written.add(id)) {
-        metadataRows.add(
-            SheetGateway.metadataRow(ProjectorRendering.metadataRow(event), mdColumns));
+        metadataRows.add(mdLayout.row(MetadataRow.of(event)));
       }
     }
 
-    int cellsPerRequest = rowsPerRequest * ProjectorRendering.OWNED_COLUMNS.size();
+    int cellsPerRequest = rowsPerRequest * OperacionesCells.OWNED.size();
     long planned =
         chunks(updates.size(), cellsPerRequest)
             + chunks(newRows.size(), rowsPerRequest)
@@ -156,13 +153,13 @@ public final class Rebuild {
           updates.subList(from, Math.min(updates.size(), from + cellsPerRequest)), cellsPerRequest);
       progress.update(++done, planned);
     }
-    String opTable = SheetGateway.tableRange(target.operaciones(), opColumns);
+    String opTable = opLayout.tableRange();
     for (int from = 0; from < newRows.size(); from += rowsPerRequest) {
       gateway.append(
           opTable, newRows.subList(from, Math.min(newRows.size(), from + rowsPerRequest)));
       progress.update(++done, planned);
     }
-    String mdTable = SheetGateway.tableRange(target.metadata(), mdColumns);
+    String mdTable = mdLayout.tableRange();
     for (int from = 0; from < metadataRows.size(); from += rowsPerRequest) {
       gateway.append(
           mdTable,

@@ -4,8 +4,11 @@ import cl.zeues.occupation.audit.log.RecordRef;
 import cl.zeues.occupation.domain.SpoolState;
 import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.OccupationEvent;
-import cl.zeues.occupation.projector.projection.ProjectorRendering;
-import cl.zeues.occupation.projector.sheets.HeaderNames;
+import cl.zeues.occupation.sheets.ColumnLayout;
+import cl.zeues.occupation.sheets.FormulaNeutralizer;
+import cl.zeues.occupation.sheets.MetadataRow;
+import cl.zeues.occupation.sheets.OperacionesCells;
+import cl.zeues.occupation.sheets.SheetFormats;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,9 +52,8 @@ public record RepairPlan(
       Instant now,
       String operator,
       Supplier<UUID> ids) {
-    Map<String, Integer> opColumns = snapshot.operacionesColumns();
-    Map<String, Integer> mdColumns = snapshot.metadataColumns();
-    String opRef = HeaderNames.sheetRef(snapshot.operacionesSheet());
+    ColumnLayout opLayout = snapshot.operacionesLayout();
+    ColumnLayout mdLayout = snapshot.metadataLayout();
     List<ValueRange> cells = new ArrayList<>();
     Map<Integer, List<Drift>> byRow = new LinkedHashMap<>();
     for (Drift drift : report.drift()) {
@@ -65,15 +67,14 @@ public record RepairPlan(
       int row = entry.getKey();
       String tag = String.valueOf(entry.getValue().get(0).tagSpool());
       SpoolState state = report.states().get(tag);
-      Map<String, Object> values =
-          state == null ? Map.of() : ProjectorRendering.operacionesCells(state);
+      Map<String, Object> values = state == null ? Map.of() : OperacionesCells.of(state);
       List<Map<String, Object>> changes = new ArrayList<>();
       for (Drift drift : entry.getValue()) {
         String column = drift.column();
         Object value = values.getOrDefault(column, "");
         cells.add(
             new ValueRange()
-                .setRange(opRef + "!" + HeaderNames.letters(opColumns.get(column)) + row)
+                .setRange(opLayout.cell(column, row))
                 .setValues(List.of(List.of(value))));
         Map<String, Object> change = new LinkedHashMap<>();
         change.put("column", column);
@@ -89,20 +90,20 @@ public record RepairPlan(
         json.put("version", state.version());
       }
       json.put("cells", changes);
-      rows.add(remediar(ids.get(), now, CELLS, tag, operator, json, mdColumns));
+      rows.add(remediar(ids.get(), now, CELLS, tag, operator, json, mdLayout));
       remediar++;
     }
     int restored = 0;
     for (Map.Entry<OccupationEvent, RecordRef> missing : report.missingEvents().entrySet()) {
       OccupationEvent event = missing.getKey();
-      rows.add(SheetGateway.metadataRow(ProjectorRendering.metadataRow(event), mdColumns));
+      rows.add(mdLayout.row(MetadataRow.of(event)));
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("repair", "metadata_row");
       json.put("event_id", event.eventId().toString());
       json.put("version", event.version());
       json.put("partition", missing.getValue().partition());
       json.put("offset", missing.getValue().offset());
-      rows.add(remediar(ids.get(), now, METADATA, event.tagSpool(), operator, json, mdColumns));
+      rows.add(remediar(ids.get(), now, METADATA, event.tagSpool(), operator, json, mdLayout));
       restored++;
       remediar++;
     }
@@ -116,19 +117,19 @@ public record RepairPlan(
       String tag,
       String operator,
       Map<String, Object> json,
-      Map<String, Integer> columns) {
+      ColumnLayout layout) {
     Map<String, Object> row = new LinkedHashMap<>();
-    row.put(ProjectorRendering.METADATA_ID, id.toString());
-    row.put("Timestamp", ProjectorRendering.timestamp(now));
+    row.put(MetadataRow.ID, id.toString());
+    row.put("Timestamp", SheetFormats.timestamp(now));
     row.put("Evento_Tipo", tipo);
-    row.put("TAG_SPOOL", ProjectorRendering.neutralize(tag));
+    row.put("TAG_SPOOL", FormulaNeutralizer.neutralize(tag));
     row.put("Worker_ID", "");
-    row.put("Worker_Nombre", ProjectorRendering.neutralize(operator));
+    row.put("Worker_Nombre", FormulaNeutralizer.neutralize(operator));
     row.put("Operacion", "");
     row.put("Accion", SheetDiff.REMEDIAR);
-    row.put("Fecha_Operacion", ProjectorRendering.date(now));
+    row.put("Fecha_Operacion", SheetFormats.date(now));
     row.put("Metadata_JSON", JSON.writeString(json));
     row.put("N_UNION", "");
-    return SheetGateway.metadataRow(row, columns);
+    return layout.row(row);
   }
 }

@@ -6,7 +6,9 @@ import cl.zeues.occupation.audit.replay.LogFold;
 import cl.zeues.occupation.audit.sheets.SheetSnapshot.Row;
 import cl.zeues.occupation.domain.SpoolState;
 import cl.zeues.occupation.events.OccupationEvent;
-import cl.zeues.occupation.projector.projection.ProjectorRendering;
+import cl.zeues.occupation.sheets.MetadataRow;
+import cl.zeues.occupation.sheets.OperacionesCells;
+import cl.zeues.occupation.sheets.VersionRule;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -53,7 +55,7 @@ public final class SheetDiff {
         remediarRows++;
         continue;
       }
-      String id = row.text(ProjectorRendering.METADATA_ID);
+      String id = row.text(MetadataRow.ID);
       if (!id.isEmpty()) {
         metadataById.computeIfAbsent(id, key -> new ArrayList<>(1)).add(row);
       }
@@ -91,7 +93,7 @@ public final class SheetDiff {
                 id,
                 null,
                 null,
-                ProjectorRendering.accion(event)
+                MetadataRow.accion(event)
                     + " v"
                     + event.version()
                     + " at "
@@ -121,7 +123,7 @@ public final class SheetDiff {
                   + rows.stream().map(r -> String.valueOf(r.row())).toList()));
     }
     Row row = rows.get(0);
-    Map<String, Object> expected = ProjectorRendering.metadataRow(event);
+    Map<String, Object> expected = MetadataRow.of(event);
     List<String> altered = new ArrayList<>();
     expected.forEach(
         (column, value) -> {
@@ -152,7 +154,7 @@ public final class SheetDiff {
     Set<String> rowFound = new HashSet<>();
     int rowsCompared = 0;
     for (Row row : snapshot.operaciones()) {
-      String tag = row.text(ProjectorRendering.TAG_SPOOL);
+      String tag = row.text(OperacionesCells.TAG_SPOOL);
       if (tag.isEmpty() || !rowFound.add(tag)) {
         continue; // the projector writes a duplicated tag's first row only
       }
@@ -169,14 +171,14 @@ public final class SheetDiff {
         }
         continue;
       }
-      ProjectorRendering.operacionesCells(state)
+      OperacionesCells.of(state)
           .forEach(
               (column, value) -> {
                 String expected = Row.text(value);
                 String actual = row.text(column);
                 boolean same =
-                    column.equals(ProjectorRendering.VERSION)
-                        ? ProjectorRendering.rowVersion(row.raw(column)) == state.version()
+                    column.equals(OperacionesCells.VERSION)
+                        ? VersionRule.rowVersion(row.raw(column)) == state.version()
                             && !actual.isEmpty()
                         : expected.equals(actual);
                 if (!same) {
@@ -215,7 +217,7 @@ public final class SheetDiff {
                   new Drift(
                       DriftKind.METADATA_NOT_IN_LOG,
                       snapshot.metadataSheet(),
-                      row.text(ProjectorRendering.TAG_SPOOL),
+                      row.text(OperacionesCells.TAG_SPOOL),
                       row.row(),
                       null,
                       id,

@@ -2,14 +2,19 @@ package cl.zeues.occupation.audit.sheets;
 
 import cl.zeues.occupation.audit.log.CannotRunException;
 import cl.zeues.occupation.audit.sheets.SheetSnapshot.Row;
-import cl.zeues.occupation.projector.projection.ProjectorRendering;
-import cl.zeues.occupation.projector.projection.ProjectorRequests;
-import cl.zeues.occupation.projector.projection.ProjectorRequests.SheetsFailure;
-import cl.zeues.occupation.projector.sheets.HeaderNames;
-import cl.zeues.occupation.projector.sheets.ProjectorSheetsClient;
+import cl.zeues.occupation.sheets.ColumnLayout;
+import cl.zeues.occupation.sheets.MetadataRow;
+import cl.zeues.occupation.sheets.OperacionesCells;
+import cl.zeues.occupation.sheets.VersionRule;
+import cl.zeues.occupation.sheets.client.Backoff;
+import cl.zeues.occupation.sheets.client.RequestListener;
+import cl.zeues.occupation.sheets.client.SheetRequests;
+import cl.zeues.occupation.sheets.client.SheetsClientSettings;
+import cl.zeues.occupation.sheets.client.SheetsClients;
+import cl.zeues.occupation.sheets.client.SheetsRequestException;
+import cl.zeues.occupation.sheets.client.WriteRateLimiter;
 import com.google.api.services.sheets.v4.Sheets;
 import com.google.api.services.sheets.v4.model.AddSheetRequest;
-import com.google.api.services.sheets.v4.model.BatchUpdateSpreadsheetRequest;
 import com.google.api.services.sheets.v4.model.Request;
 import com.google.api.services.sheets.v4.model.Sheet;
 import com.google.api.services.sheets.v4.model.SheetProperties;
@@ -19,58 +24,60 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The spreadsheet through the projector's client and request layer (same quota spreading, same
- * 429/5xx handling), with what a command-line tool needs on top: every request has a deadline, and
- * failures become one clear line ({@link CannotRunException}).
+ * The spreadsheet through the projector's client and request layer (sheets-rendering: same quota
+ * spreading, same 429/5xx handling), with what a command-line tool needs on top: every request has
+ * a deadline, and failures become one clear line ({@link CannotRunException}).
  */
 public final class SheetGateway implements AutoCloseable {
 
   private final SheetsTarget target;
-  private final Sheets sheets;
-  private final ProjectorRequests requests;
-  private final java.util.concurrent.atomic.AtomicLong directRateLimited =
-      new java.util.concurrent.atomic.AtomicLong();
+  private final SheetRequests requests;
+  private final AtomicLong rateLimited = new AtomicLong();
   private final ScheduledExecutorService watchdog =
       Executors.newSingleThreadScheduledExecutor(
           runnable -> Thread.ofPlatform().daemon().name("sheets-deadline").unstarted(runnable));
 
   public SheetGateway(SheetsTarget target) {
     this.target = target;
+    Sheets sheets;
     try {
       sheets =
-          ProjectorSheetsClient.create(
-              target.rootUrl(), target.credentialsFile(), target.requestTimeout());
+          SheetsClients.create(
+              new SheetsClientSettings(
+                  target.rootUrl(),
+                  target.credentialsFile(),
+                  target.requestTimeout(),
+                  "zeues-audit-tool"));
     } catch (Exception e) {
       throw new CannotRunException(
           "cannot set up the Sheets client for " + target.rootUrl() + ": " + e.getMessage(), e);
     }
     requests =
-        ProjectorRendering.requests(
+        new SheetRequests(
             sheets,
             target.spreadsheetId(),
-            target.writesPerMinute(),
-            Duration.ofSeconds(1),
-            Duration.ofSeconds(30));
+            new WriteRateLimiter(target.writesPerMinute(), Duration.ofMinutes(1)),
+            new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30)),
+            (kind, outcome) -> {
+              if (outcome == RequestListener.Outcome.RATE_LIMITED) {
+                rateLimited.incrementAndGet();
+              }
+            });
   }
 
   public SheetsTarget target() {
     return target;
-  }
-
-  public Sheets sheets() {
-    return sheets;
   }
 
   /** Write requests sent so far, retries included. */
@@ -80,7 +87,7 @@ public final class SheetGateway implements AutoCloseable {
 
   /** Requests answered 429 (and retried) so far. */
   public long rateLimited() {
-    return requests.rateLimited() + directRateLimited.get();
+    return rateLimited.get();
   }
 
   /** The header rows of both sheets. */
@@ -91,31 +98,23 @@ public final class SheetGateway implements AutoCloseable {
             target.requestTimeout(),
             () ->
                 requests.batchGet(
-                    List.of(headerRange(target.operaciones()), headerRange(target.metadata()))));
+                    List.of(
+                        ColumnLayout.headerRange(target.operaciones()),
+                        ColumnLayout.headerRange(target.metadata()))));
     return List.of(firstRow(read, 0), firstRow(read, 1));
   }
 
   /** Reads the owned {@code Operaciones} columns and the whole {@code Metadata} table. */
   public SheetSnapshot read() {
     List<List<Object>> headers = headers();
-    Map<String, Integer> opColumns =
-        columns(target.operaciones(), headers.get(0), ProjectorRendering.REQUIRED_COLUMNS);
-    Map<String, Integer> mdColumns =
-        columns(target.metadata(), headers.get(1), ProjectorRendering.METADATA_COLUMNS);
+    ColumnLayout op = layout(target.operaciones(), headers.get(0), OperacionesCells.REQUIRED);
+    ColumnLayout md = layout(target.metadata(), headers.get(1), MetadataRow.HEADERS);
     List<String> ranges = new ArrayList<>();
-    List<String> opNames = new ArrayList<>(opColumns.keySet());
+    List<String> opNames = new ArrayList<>(op.columns().keySet());
     for (String name : opNames) {
-      String letters = HeaderNames.letters(opColumns.get(name));
-      ranges.add(HeaderNames.sheetRef(target.operaciones()) + "!" + letters + "2:" + letters);
+      ranges.add(op.columnRange(name, 2));
     }
-    int first = mdColumns.values().stream().mapToInt(Integer::intValue).min().orElseThrow();
-    int last = mdColumns.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
-    ranges.add(
-        HeaderNames.sheetRef(target.metadata())
-            + "!"
-            + HeaderNames.letters(first)
-            + "2:"
-            + HeaderNames.letters(last));
+    ranges.add(md.tableRange(2));
     List<ValueRange> read =
         call(
             "read " + target.operaciones() + " and " + target.metadata(),
@@ -140,21 +139,12 @@ public final class SheetGateway implements AutoCloseable {
     List<List<Object>> table = values(read, opNames.size());
     List<Row> metadata = new ArrayList<>(table.size());
     for (int r = 0; r < table.size(); r++) {
-      List<Object> cellsRead = table.get(r);
-      Map<String, Object> cells = new HashMap<>();
-      mdColumns.forEach(
-          (name, column) -> {
-            int index = column - first;
-            if (index < cellsRead.size() && cellsRead.get(index) != null) {
-              cells.put(name, cellsRead.get(index));
-            }
-          });
+      Map<String, Object> cells = md.byHeader(table.get(r));
       if (!cells.isEmpty()) {
         metadata.add(new Row(r + 2, cells));
       }
     }
-    return new SheetSnapshot(
-        target.operaciones(), target.metadata(), opColumns, operaciones, mdColumns, metadata);
+    return new SheetSnapshot(op, operaciones, md, metadata);
   }
 
   /** Reads {@code ranges} unformatted, row by row. */
@@ -172,11 +162,7 @@ public final class SheetGateway implements AutoCloseable {
    * is missing); returns the ones added.
    */
   public List<String> addMissingSheets(List<String> titles) {
-    Spreadsheet spreadsheet =
-        call(
-            "describe",
-            target.requestTimeout(),
-            () -> direct(true, () -> sheets.spreadsheets().get(target.spreadsheetId()).execute()));
+    Spreadsheet spreadsheet = call("describe", target.requestTimeout(), requests::spreadsheet);
     Set<String> present = new HashSet<>();
     if (spreadsheet.getSheets() != null) {
       for (Sheet sheet : spreadsheet.getSheets()) {
@@ -198,65 +184,12 @@ public final class SheetGateway implements AutoCloseable {
       call(
           "add sheets " + missing,
           target.giveUpAfter(),
-          () ->
-              direct(
-                  false,
-                  () ->
-                      sheets
-                          .spreadsheets()
-                          .batchUpdate(
-                              target.spreadsheetId(),
-                              new BatchUpdateSpreadsheetRequest().setRequests(adds))
-                          .execute()));
+          () -> {
+            requests.updateSpreadsheet(adds);
+            return null;
+          });
     }
     return missing;
-  }
-
-  private interface Direct<T> {
-    T execute() throws java.io.IOException;
-  }
-
-  /**
-   * A request outside the projector's request layer (it has no spreadsheet-level calls), retried
-   * like that layer retries: 429 always, after {@code Retry-After}; 5xx and broken connections only
-   * for reads (an add may have landed; running the command again finds it).
-   */
-  private <T> T direct(boolean idempotent, Direct<T> request)
-      throws SheetsFailure, InterruptedException {
-    for (int attempt = 1; ; attempt++) {
-      String retryAfter = null;
-      try {
-        return request.execute();
-      } catch (com.google.api.client.http.HttpResponseException e) {
-        int status = e.getStatusCode();
-        if (status != 429 && !(status >= 500 && idempotent)) {
-          throw ProjectorRequests.failure(status, firstLine(e.getMessage()), e);
-        }
-        if (status == 429) {
-          directRateLimited.incrementAndGet();
-        }
-        retryAfter = e.getHeaders().getRetryAfter();
-      } catch (java.io.IOException e) {
-        if (e instanceof java.io.InterruptedIOException || Thread.currentThread().isInterrupted()) {
-          throw new InterruptedException("interrupted");
-        }
-        if (!idempotent) {
-          throw ProjectorRequests.failure(0, String.valueOf(e.getMessage()), e);
-        }
-      }
-      Thread.sleep(
-          ProjectorRendering.retryDelay(
-                  attempt, retryAfter, Duration.ofSeconds(1), Duration.ofSeconds(30))
-              .toMillis());
-    }
-  }
-
-  private static String firstLine(@org.jspecify.annotations.Nullable String message) {
-    if (message == null) {
-      return "";
-    }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 
   /**
@@ -268,17 +201,10 @@ public final class SheetGateway implements AutoCloseable {
     if (rows.isEmpty()) {
       return Set.of();
     }
-    String letters =
-        HeaderNames.letters(snapshot.operacionesColumns().get(ProjectorRendering.VERSION));
     List<List<Object>> versions =
         read(
                 "re-read the version column",
-                List.of(
-                    HeaderNames.sheetRef(snapshot.operacionesSheet())
-                        + "!"
-                        + letters
-                        + "2:"
-                        + letters))
+                List.of(snapshot.operacionesLayout().columnRange(OperacionesCells.VERSION, 2)))
             .get(0);
     Map<Integer, Row> before = new HashMap<>();
     snapshot.operaciones().forEach(row -> before.put(row.row(), row));
@@ -290,8 +216,8 @@ public final class SheetGateway implements AutoCloseable {
               ? versions.get(index).get(0)
               : null;
       Row old = before.get(row);
-      Object then = old == null ? null : old.raw(ProjectorRendering.VERSION);
-      if (ProjectorRendering.rowVersion(now) != ProjectorRendering.rowVersion(then)) {
+      Object then = old == null ? null : old.raw(OperacionesCells.VERSION);
+      if (VersionRule.rowVersion(now) != VersionRule.rowVersion(then)) {
         changed.add(row);
       }
     }
@@ -320,56 +246,21 @@ public final class SheetGateway implements AutoCloseable {
         () -> requests.append(range, rows));
   }
 
-  /** The range of the {@code Metadata} table: its first to its last column. */
-  public static String tableRange(String sheet, Map<String, Integer> columns) {
-    int first = columns.values().stream().mapToInt(Integer::intValue).min().orElseThrow();
-    int last = columns.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
-    return HeaderNames.sheetRef(sheet)
-        + "!"
-        + HeaderNames.letters(first)
-        + ":"
-        + HeaderNames.letters(last);
-  }
-
-  /** One {@code Metadata} row laid out by the sheet's own columns. */
-  public static List<Object> metadataRow(
-      Map<String, Object> byHeader, Map<String, Integer> columns) {
-    int first = columns.values().stream().mapToInt(Integer::intValue).min().orElseThrow();
-    int last = columns.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
-    List<Object> row = new ArrayList<>();
-    for (int i = first; i <= last; i++) {
-      row.add("");
+  /**
+   * Where {@code required} are in {@code sheet}'s header row.
+   *
+   * @throws CannotRunException naming the columns the header lacks
+   */
+  static ColumnLayout layout(String sheet, List<Object> header, List<String> required) {
+    ColumnLayout layout = ColumnLayout.of(sheet, header, required);
+    if (!layout.isComplete()) {
+      throw new CannotRunException(sheet + " misses required column(s) " + layout.missing());
     }
-    byHeader.forEach(
-        (name, value) -> {
-          Integer column = columns.get(name);
-          if (column != null) {
-            row.set(column - first, value);
-          }
-        });
-    return row;
-  }
-
-  static Map<String, Integer> columns(String sheet, List<Object> header, List<String> required) {
-    HeaderNames names = HeaderNames.of(header);
-    Map<String, Integer> columns = new LinkedHashMap<>();
-    List<String> missing = new ArrayList<>();
-    for (String name : required) {
-      Optional<Integer> index = names.indexOf(name);
-      if (index.isPresent()) {
-        columns.put(name, index.get());
-      } else {
-        missing.add(name);
-      }
-    }
-    if (!missing.isEmpty()) {
-      throw new CannotRunException(sheet + " misses required column(s) " + missing);
-    }
-    return columns;
+    return layout;
   }
 
   private interface Call<T> {
-    T run() throws InterruptedException, SheetsFailure;
+    T run() throws InterruptedException, SheetsRequestException;
   }
 
   /**
@@ -394,7 +285,7 @@ public final class SheetGateway implements AutoCloseable {
               + " within "
               + deadline.toSeconds()
               + "s (unreachable, or rate-limited throughout)");
-    } catch (SheetsFailure e) {
+    } catch (SheetsRequestException e) {
       throw new CannotRunException(
           "cannot "
               + what
@@ -409,10 +300,6 @@ public final class SheetGateway implements AutoCloseable {
       alarm.cancel(false);
       Thread.interrupted(); // an alarm that fired after the request returned must not linger
     }
-  }
-
-  private static String headerRange(String sheet) {
-    return HeaderNames.sheetRef(sheet) + "!1:1";
   }
 
   private static List<Object> firstRow(List<ValueRange> read, int index) {

@@ -1,5 +1,6 @@
 package cl.zeues.occupation.audit.sheets;
 
+import cl.zeues.occupation.sheets.ColumnLayout;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -9,22 +10,26 @@ import org.jspecify.annotations.Nullable;
  * What the sheets held when read: the owned cells of every {@code Operaciones} row and every {@code
  * Metadata} row, by header name, with the columns where they were found.
  *
- * @param operacionesColumns 0-based column of each required {@code Operaciones} header
- * @param metadataColumns 0-based column of each {@code Metadata} header
+ * @param operacionesLayout where each required {@code Operaciones} header is
+ * @param metadataLayout where each {@code Metadata} header is
  */
 public record SheetSnapshot(
-    String operacionesSheet,
-    String metadataSheet,
-    Map<String, Integer> operacionesColumns,
+    ColumnLayout operacionesLayout,
     List<Row> operaciones,
-    Map<String, Integer> metadataColumns,
+    ColumnLayout metadataLayout,
     List<Row> metadata) {
 
   public SheetSnapshot {
-    operacionesColumns = Map.copyOf(operacionesColumns);
     operaciones = List.copyOf(operaciones);
-    metadataColumns = Map.copyOf(metadataColumns);
     metadata = List.copyOf(metadata);
+  }
+
+  public String operacionesSheet() {
+    return operacionesLayout.sheet();
+  }
+
+  public String metadataSheet() {
+    return metadataLayout.sheet();
   }
 
   /**

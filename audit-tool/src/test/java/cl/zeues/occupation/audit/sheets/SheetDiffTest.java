@@ -11,14 +11,16 @@ import cl.zeues.occupation.audit.testing.ShopHistory;
 import cl.zeues.occupation.domain.SpoolState;
 import cl.zeues.occupation.events.OccupationEvent;
 import cl.zeues.occupation.events.Operacion;
-import cl.zeues.occupation.projector.projection.ProjectorRendering;
+import cl.zeues.occupation.sheets.ColumnLayout;
+import cl.zeues.occupation.sheets.MetadataRow;
+import cl.zeues.occupation.sheets.OperacionesCells;
+import cl.zeues.occupation.sheets.ShopSheets;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,9 +44,9 @@ class SheetDiffTest {
     // The sheet as the projector leaves it: rows in sheet order, one Metadata row per event.
     projectedRow("MK-1", 2);
     projectedRow("MK-2", 3);
-    operaciones.add(new Row(4, Map.of(ProjectorRendering.TAG_SPOOL, "MK-3")));
+    operaciones.add(new Row(4, Map.of(OperacionesCells.TAG_SPOOL, "MK-3")));
     for (OccupationEvent event : shop.events()) {
-      metadata.add(new Row(metadata.size() + 2, sheetCells(ProjectorRendering.metadataRow(event))));
+      metadata.add(new Row(metadata.size() + 2, sheetCells(MetadataRow.of(event))));
     }
   }
 
@@ -90,7 +92,7 @@ class SheetDiffTest {
     metadata.add(new Row(20, metadata.get(0).cells()));
     edit(metadata, 2, "Worker_Nombre", "ZZ(99)");
     Map<String, Object> stranger = new HashMap<>(metadata.get(3).cells());
-    stranger.put(ProjectorRendering.METADATA_ID, UUID.randomUUID().toString());
+    stranger.put(MetadataRow.ID, UUID.randomUUID().toString());
     metadata.add(new Row(21, stranger));
 
     DriftReport report = diff(ref -> false);
@@ -104,7 +106,7 @@ class SheetDiffTest {
             DriftKind.METADATA_NOT_IN_LOG);
     assertThat(report.missingEvents().keySet())
         .extracting(e -> e.eventId().toString())
-        .containsExactly(removed.text(ProjectorRendering.METADATA_ID));
+        .containsExactly(removed.text(MetadataRow.ID));
     Drift altered =
         report.drift().stream()
             .filter(d -> d.kind() == DriftKind.METADATA_ALTERED)
@@ -117,7 +119,7 @@ class SheetDiffTest {
   @Test
   void remediarRowsAreNotDrift() {
     Map<String, Object> remediar = new HashMap<>();
-    remediar.put(ProjectorRendering.METADATA_ID, UUID.randomUUID().toString());
+    remediar.put(MetadataRow.ID, UUID.randomUUID().toString());
     remediar.put("Accion", SheetDiff.REMEDIAR);
     metadata.add(new Row(30, remediar));
 
@@ -187,26 +189,19 @@ class SheetDiffTest {
   }
 
   private SheetSnapshot snapshot() {
-    Map<String, Integer> opColumns = new LinkedHashMap<>();
-    for (String column : ProjectorRendering.REQUIRED_COLUMNS) {
-      opColumns.put(
-          column,
-          cl.zeues.occupation.projector.sheets.ShopSheets.OPERACIONES_STAGING.indexOf(column));
-    }
-    Map<String, Integer> mdColumns = new LinkedHashMap<>();
-    for (int i = 0; i < ProjectorRendering.METADATA_COLUMNS.size(); i++) {
-      mdColumns.put(ProjectorRendering.METADATA_COLUMNS.get(i), i);
-    }
     return new SheetSnapshot(
-        "Operaciones", "Metadata", opColumns, operaciones, mdColumns, metadata);
+        ColumnLayout.of("Operaciones", ShopSheets.OPERACIONES_STAGING, OperacionesCells.REQUIRED),
+        operaciones,
+        ColumnLayout.of("Metadata", MetadataRow.HEADERS, MetadataRow.HEADERS),
+        metadata);
   }
 
   private void projectedRow(String tag, int row) {
     SpoolState state = shop.state(tag);
-    Map<String, Object> cells = sheetCells(ProjectorRendering.operacionesCells(state));
-    cells.put(ProjectorRendering.TAG_SPOOL, tag);
+    Map<String, Object> cells = sheetCells(OperacionesCells.of(state));
+    cells.put(OperacionesCells.TAG_SPOOL, tag);
     // Read back unformatted, a number comes as a BigDecimal.
-    cells.put(ProjectorRendering.VERSION, BigDecimal.valueOf(state.version()));
+    cells.put(OperacionesCells.VERSION, BigDecimal.valueOf(state.version()));
     operaciones.add(new Row(row, cells));
   }
 

@@ -1,7 +1,6 @@
 package cl.zeues.occupation.audit.testing;
 
-import cl.zeues.occupation.projector.ProjectorApplication;
-import cl.zeues.occupation.projector.sheets.ShopSpreadsheet;
+import cl.zeues.occupation.sheets.ShopSpreadsheet;
 import cl.zeues.occupation.sheetsemulator.EmulatorConfig;
 import cl.zeues.occupation.sheetsemulator.SheetsEmulator;
 import cl.zeues.occupation.sheetsemulator.grid.ValueRenderOption;
@@ -11,12 +10,10 @@ import com.google.api.services.sheets.v4.Sheets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The sheets side of the diff tests: the sheets emulator with a shop-shaped spreadsheet, the real
- * sheets-projector application projecting the log into it, and the real Google client for the hand
- * edits people make.
+ * The sheets side of the diff tests: the sheets emulator with a shop-shaped spreadsheet, and the
+ * real Google client for the hand edits people make.
  */
 public final class ShopSheetsFixture implements AutoCloseable {
 
@@ -46,24 +43,6 @@ public final class ShopSheetsFixture implements AutoCloseable {
 
   public void seed(String spreadsheetId, ShopSpreadsheet spreadsheet) {
     emulator.putSpreadsheet(spreadsheetId, spreadsheet.sheets());
-  }
-
-  /** Starts the real projector on {@code spreadsheetId}; close the context to stop it. */
-  public ConfigurableApplicationContext startProjector(String bootstrap, String spreadsheetId) {
-    return ProjectorApplication.builder()
-        .properties(
-            "spring.kafka.bootstrap-servers=" + bootstrap,
-            "spring.main.web-application-type=none",
-            "zeues.sheets.spreadsheet-id=" + spreadsheetId,
-            "zeues.sheets.root-url=" + emulator.rootUrl(),
-            "zeues.sheets.request-timeout=5s",
-            "zeues.catalog.scheduled=false",
-            "zeues.projection.max-wait=200ms",
-            "zeues.projection.poll-timeout=50ms",
-            "zeues.projection.backoff-initial=100ms",
-            "zeues.projection.backoff-max=2s",
-            "logging.level.org.apache.kafka=warn")
-        .run();
   }
 
   /** A sheet's rows as stored (raw values), the header included. */

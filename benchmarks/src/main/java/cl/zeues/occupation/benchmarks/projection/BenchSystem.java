@@ -7,7 +7,7 @@ import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.OccupationEvent;
 import cl.zeues.occupation.events.Topics;
 import cl.zeues.occupation.projector.ProjectorApplication;
-import cl.zeues.occupation.projector.sheets.ShopSpreadsheet;
+import cl.zeues.occupation.sheets.ShopSpreadsheet;
 import cl.zeues.occupation.sheetsemulator.EmulatorConfig;
 import cl.zeues.occupation.sheetsemulator.SheetsEmulator;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,7 +1,7 @@
 package cl.zeues.occupation.projector.catalog;
 
 import cl.zeues.occupation.events.SpoolCatalogEntry;
-import cl.zeues.occupation.projector.sheets.HeaderNames;
+import cl.zeues.occupation.sheets.HeaderNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package cl.zeues.occupation.projector.catalog;
 
 import cl.zeues.occupation.events.WorkerCatalogEntry;
-import cl.zeues.occupation.projector.sheets.HeaderNames;
+import cl.zeues.occupation.sheets.HeaderNames;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -6,6 +6,7 @@ import cl.zeues.occupation.events.JsonCodec.MalformedRecordException;
 import cl.zeues.occupation.events.OccupationEvent;
 import cl.zeues.occupation.events.Topics;
 import cl.zeues.occupation.projector.projection.PendingBatch.Flush;
+import cl.zeues.occupation.topicreader.TopicRead;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,7 +74,8 @@ final class EventsProjector implements SmartLifecycle {
 
   // Consumer-thread state.
   private final Map<String, SpoolState> states = new HashMap<>();
-  private final Map<TopicPartition, Long> projectFrom = new HashMap<>();
+  // The log below the group's committed offsets: read only to rebuild state, not projected.
+  private @Nullable TopicRead<String, byte[]> rebuild;
   private final Map<TopicPartition, Long> landed = new HashMap<>();
   private final ArrayDeque<ConsumerRecord<String, byte[]>> backlog = new ArrayDeque<>();
   private PendingBatch open = new PendingBatch();
@@ -197,7 +199,7 @@ final class EventsProjector implements SmartLifecycle {
       // Everything fetched so far is in a batch: the position also covers transaction markers.
       for (TopicPartition partition : kafka.assignment()) {
         long position = kafka.position(partition);
-        if (position > projectFrom.getOrDefault(partition, 0L)) {
+        if (position > projectFrom(partition)) {
           openOffsets.merge(partition, position, Math::max);
         }
       }
@@ -213,7 +215,8 @@ final class EventsProjector implements SmartLifecycle {
 
   private void handle(ConsumerRecord<String, byte[]> record, Instant now) {
     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-    boolean project = record.offset() >= projectFrom.getOrDefault(partition, 0L);
+    TopicRead<String, byte[]> below = rebuild;
+    boolean project = below == null || !below.isBeforeEnd(record);
     if (project) {
       openOffsets.merge(partition, record.offset() + 1, Math::max);
     }
@@ -368,7 +371,7 @@ final class EventsProjector implements SmartLifecycle {
       return;
     }
     Map<TopicPartition, OffsetAndMetadata> committed = kafka.committed(new HashSet<>(partitions));
-    projectFrom.clear();
+    Map<TopicPartition, Long> projectFrom = new HashMap<>();
     landed.clear();
     for (TopicPartition partition : partitions) {
       OffsetAndMetadata offset = committed.get(partition);
@@ -376,10 +379,16 @@ final class EventsProjector implements SmartLifecycle {
       projectFrom.put(partition, from);
       landed.put(partition, from);
     }
-    kafka.seekToBeginning(partitions);
+    rebuild = TopicRead.to(kafka, projectFrom);
     kafka.resume(kafka.paused());
     log.info(
         "rebuilding spool state from offset 0 of {}; projecting from {}", partitions, projectFrom);
+  }
+
+  /** The first offset of {@code partition} that is projected, not only folded. */
+  private long projectFrom(TopicPartition partition) {
+    TopicRead<String, byte[]> below = rebuild;
+    return below == null ? 0 : below.end(partition);
   }
 
   private void updateLag(Consumer<String, byte[]> kafka, Instant now) {

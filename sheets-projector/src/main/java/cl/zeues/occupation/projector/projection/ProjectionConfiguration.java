@@ -1,6 +1,9 @@
 package cl.zeues.occupation.projector.projection;
 
 import cl.zeues.occupation.projector.sheets.SheetsSettings;
+import cl.zeues.occupation.sheets.client.Backoff;
+import cl.zeues.occupation.sheets.client.SheetRequests;
+import cl.zeues.occupation.sheets.client.WriteRateLimiter;
 import com.google.api.services.sheets.v4.Sheets;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;

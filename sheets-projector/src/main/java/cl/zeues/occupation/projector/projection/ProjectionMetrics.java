@@ -1,5 +1,6 @@
 package cl.zeues.occupation.projector.projection;
 
+import cl.zeues.occupation.sheets.client.RequestListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -14,7 +15,7 @@ import java.time.Duration;
  * landed per write request of a flush), {@code zeues.projection.events} (events landed) and {@code
  * zeues.projection.flush} (time to land a flush, retries included).
  */
-final class ProjectionMetrics {
+final class ProjectionMetrics implements RequestListener {
 
   static final String REQUESTS = "zeues.projection.sheets.requests";
 
@@ -49,9 +50,10 @@ final class ProjectionMetrics {
             .register(registry);
   }
 
-  void request(String kind, String outcome) {
-    registry.counter(REQUESTS, "kind", kind, "outcome", outcome).increment();
-    if (outcome.equals("rate_limited")) {
+  @Override
+  public void requested(String kind, Outcome outcome) {
+    registry.counter(REQUESTS, "kind", kind, "outcome", outcome.tag()).increment();
+    if (outcome == Outcome.RATE_LIMITED) {
       rateLimited.increment();
     }
   }

@@ -3,16 +3,20 @@ package cl.zeues.occupation.projector.projection;
 import cl.zeues.occupation.domain.SpoolState;
 import cl.zeues.occupation.events.OccupationEvent;
 import cl.zeues.occupation.projector.projection.PendingBatch.Flush;
-import cl.zeues.occupation.projector.projection.SheetRequests.SheetsRequestException;
-import cl.zeues.occupation.projector.sheets.HeaderNames;
 import cl.zeues.occupation.projector.sheets.SheetsSettings;
+import cl.zeues.occupation.sheets.ColumnLayout;
+import cl.zeues.occupation.sheets.MetadataRow;
+import cl.zeues.occupation.sheets.OperacionesCells;
+import cl.zeues.occupation.sheets.VersionRule;
+import cl.zeues.occupation.sheets.client.Backoff;
+import cl.zeues.occupation.sheets.client.SheetRequests;
+import cl.zeues.occupation.sheets.client.SheetsRequestException;
 import com.google.api.services.sheets.v4.model.AppendValuesResponse;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -142,7 +146,9 @@ final class SheetsProjection {
 
   private Outcome attempt(Flush flush) throws InterruptedException, SheetsRequestException {
     if (operaciones == null || metadata == null) {
-      List<ValueRange> headers = requests.batchGet(List.of(headerRange(op()), headerRange(md())));
+      List<ValueRange> headers =
+          requests.batchGet(
+              List.of(ColumnLayout.headerRange(op()), ColumnLayout.headerRange(md())));
       ColumnLayout readOp = layout(op(), headers, 0, OperacionesCells.REQUIRED);
       ColumnLayout readMd = layout(md(), headers, 1, MetadataRow.HEADERS);
       if (!readOp.isComplete() || !readMd.isComplete()) {
@@ -157,13 +163,14 @@ final class SheetsProjection {
     boolean withRows = !flush.spools().isEmpty();
     boolean withIds = !flush.events().isEmpty();
     int idsFrom = idsStale ? 1 : metadataLastRow;
-    List<String> ranges = new ArrayList<>(List.of(headerRange(op()), headerRange(md())));
+    List<String> ranges =
+        new ArrayList<>(List.of(ColumnLayout.headerRange(op()), ColumnLayout.headerRange(md())));
     if (withRows) {
-      ranges.add(columnRange(op(), acceptedOp.letters(OperacionesCells.TAG_SPOOL), 1));
-      ranges.add(columnRange(op(), acceptedOp.letters(OperacionesCells.VERSION), 1));
+      ranges.add(acceptedOp.columnRange(OperacionesCells.TAG_SPOOL, 1));
+      ranges.add(acceptedOp.columnRange(OperacionesCells.VERSION, 1));
     }
     if (withIds) {
-      ranges.add(columnRange(md(), acceptedMd.letters(MetadataRow.ID), idsFrom));
+      ranges.add(acceptedMd.columnRange(MetadataRow.ID, idsFrom));
     }
     List<ValueRange> read = requests.batchGet(ranges);
 
@@ -191,7 +198,7 @@ final class SheetsProjection {
     }
     if (!rows.isEmpty()) {
       checkInterrupted();
-      AppendValuesResponse appended = requests.append(metadataTableRange(), rows);
+      AppendValuesResponse appended = requests.append(metadata.tableRange(), rows);
       flush.events().forEach(event -> metadataIds.add(event.eventId().toString()));
       metadataLastRow = Math.max(metadataLastRow, lastRow(appended, metadataLastRow));
     }
@@ -298,8 +305,7 @@ final class SheetsProjection {
                   (column, value) ->
                       updates.add(
                           new ValueRange()
-                              .setRange(
-                                  HeaderNames.sheetRef(op()) + "!" + layout.letters(column) + row)
+                              .setRange(layout.cell(column, row))
                               .setValues(List.of(List.of(value)))));
         });
     return updates;
@@ -322,8 +328,6 @@ final class SheetsProjection {
     }
     idsStale = false;
     ColumnLayout layout = metadata;
-    int first = MetadataRow.HEADERS.stream().mapToInt(layout::column).min().orElseThrow();
-    int last = MetadataRow.HEADERS.stream().mapToInt(layout::column).max().orElseThrow();
     List<List<Object>> rows = new ArrayList<>();
     Set<String> inThisFlush = new HashSet<>();
     for (OccupationEvent event : events) {
@@ -331,23 +335,9 @@ final class SheetsProjection {
       if (metadataIds.contains(id) || !inThisFlush.add(id)) {
         continue;
       }
-      Object[] row = new Object[last - first + 1];
-      Arrays.fill(row, "");
-      MetadataRow.of(event).forEach((column, value) -> row[layout.column(column) - first] = value);
-      rows.add(Arrays.asList(row));
+      rows.add(layout.row(MetadataRow.of(event)));
     }
     return rows;
-  }
-
-  private String metadataTableRange() {
-    ColumnLayout layout = metadata;
-    int first = MetadataRow.HEADERS.stream().mapToInt(layout::column).min().orElseThrow();
-    int last = MetadataRow.HEADERS.stream().mapToInt(layout::column).max().orElseThrow();
-    return HeaderNames.sheetRef(md())
-        + "!"
-        + HeaderNames.letters(first)
-        + ":"
-        + HeaderNames.letters(last);
   }
 
   private static int lastRow(AppendValuesResponse response, int fallback) {
@@ -393,14 +383,6 @@ final class SheetsProjection {
     List<String> columns = new ArrayList<>(readOp.missing());
     columns.addAll(readMd.missing());
     return columns;
-  }
-
-  private static String headerRange(String sheet) {
-    return HeaderNames.sheetRef(sheet) + "!1:1";
-  }
-
-  private static String columnRange(String sheet, String letters, int fromRow) {
-    return HeaderNames.sheetRef(sheet) + "!" + letters + fromRow + ":" + letters;
   }
 
   private String op() {

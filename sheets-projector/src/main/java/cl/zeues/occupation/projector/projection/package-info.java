@@ -21,7 +21,8 @@
  * <p>The header rows are read and compared at every flush: a required column missing or moved stops
  * the projection (readiness {@code sheetsProjection} DOWN, one log line naming the columns) until
  * the header is restored or the new layout has settled. User-derived text is neutralised against
- * formula injection ({@link cl.zeues.occupation.projector.projection.FormulaNeutralizer}).
+ * formula injection ({@link cl.zeues.occupation.sheets.FormulaNeutralizer}); the cells, rows and
+ * request layer come from {@code sheets-rendering}, shared with the audit tool.
  */
 @NullMarked
 package cl.zeues.occupation.projector.projection;

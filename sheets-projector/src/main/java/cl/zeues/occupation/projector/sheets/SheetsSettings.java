@@ -1,5 +1,6 @@
 package cl.zeues.occupation.projector.sheets;
 
+import cl.zeues.occupation.sheets.client.SheetsClientSettings;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -39,4 +40,10 @@ public record SheetsSettings(
     @NotBlank @DefaultValue("Roles") String roles,
     @Min(3) @DefaultValue("50") int writesPerMinute,
     @NotNull @DefaultValue("20s") Duration requestTimeout,
-    @NotBlank @DefaultValue("zeues-sheets-projector") String applicationName) {}
+    @NotBlank @DefaultValue("zeues-sheets-projector") String applicationName) {
+
+  /** How the client reaches Google (or the emulator). */
+  public SheetsClientSettings clientSettings() {
+    return new SheetsClientSettings(rootUrl, credentialsFile, requestTimeout, applicationName);
+  }
+}

@@ -1,6 +1,6 @@
 /**
- * The Google Sheets edge shared by projection and catalog import: the client, its settings, and how
- * header names are matched.
+ * The Google Sheets edge shared by projection and catalog import: the client bean and its settings
+ * ({@code zeues.sheets.*}). How columns are found and cells rendered is {@code sheets-rendering}'s.
  */
 @NullMarked
 package cl.zeues.occupation.projector.sheets;

@@ -9,7 +9,7 @@ import cl.zeues.occupation.events.WorkerCatalogEntry;
 import cl.zeues.occupation.projector.ProjectorApplication;
 import cl.zeues.occupation.projector.catalog.ImportSummary.Outcome;
 import cl.zeues.occupation.projector.catalog.kafka.KafkaPublishedCatalog;
-import cl.zeues.occupation.projector.sheets.ShopSpreadsheet;
+import cl.zeues.occupation.sheets.ShopSpreadsheet;
 import cl.zeues.occupation.sheetsemulator.EmulatorConfig;
 import cl.zeues.occupation.sheetsemulator.SheetsEmulator;
 import cl.zeues.occupation.sheetsemulator.faults.FaultSettings;
@@ -343,7 +343,7 @@ class CatalogImportIT {
       row++;
     }
     String column =
-        cl.zeues.occupation.projector.sheets.HeaderNames.letters(
+        cl.zeues.occupation.sheets.HeaderNames.letters(
             ShopSpreadsheet.OPERACIONES_HEADERS.indexOf("Fecha_Materiales"));
     return EMULATOR.cell(SPREADSHEET, "Operaciones!" + column + (row + 1)).orElseThrow();
   }

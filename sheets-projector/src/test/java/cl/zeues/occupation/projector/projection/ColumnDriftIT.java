@@ -1,12 +1,13 @@
 package cl.zeues.occupation.projector.projection;
 
-import static cl.zeues.occupation.projector.sheets.ShopSpreadsheet.OPERACIONES_HEADERS;
+import static cl.zeues.occupation.sheets.ShopSpreadsheet.OPERACIONES_HEADERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cl.zeues.occupation.events.Operacion;
 import cl.zeues.occupation.events.Worker;
-import cl.zeues.occupation.projector.sheets.ShopSpreadsheet;
+import cl.zeues.occupation.sheets.EventScript;
+import cl.zeues.occupation.sheets.ShopSpreadsheet;
 import cl.zeues.occupation.sheetsemulator.EmulatorConfig;
 import cl.zeues.occupation.sheetsemulator.grid.ValueRenderOption;
 import java.time.Duration;

@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import cl.zeues.occupation.events.Operacion;
 import cl.zeues.occupation.events.Worker;
-import cl.zeues.occupation.projector.sheets.HeaderNames;
-import cl.zeues.occupation.projector.sheets.ShopSpreadsheet;
+import cl.zeues.occupation.sheets.EventScript;
+import cl.zeues.occupation.sheets.FormulaPayloads;
+import cl.zeues.occupation.sheets.HeaderNames;
+import cl.zeues.occupation.sheets.ShopSpreadsheet;
 import cl.zeues.occupation.sheetsemulator.EmulatorConfig;
 import cl.zeues.occupation.sheetsemulator.grid.Cell;
 import java.time.Duration;
@@ -39,7 +41,7 @@ class FormulaInjectionIT {
 
   @Test
   void injectionPayloadsAreStoredAsInertText() {
-    String[] payloads = FormulaInjectionTest.PAYLOADS;
+    String[] payloads = FormulaPayloads.PAYLOADS;
     ShopSpreadsheet shop = new ShopSpreadsheet();
     for (int i = 0; i < payloads.length; i++) {
       shop.spool(tag(i, payloads), "05-01-2026");

@@ -6,6 +6,7 @@ import cl.zeues.occupation.events.OccupationEvent;
 import cl.zeues.occupation.events.Operacion;
 import cl.zeues.occupation.events.Worker;
 import cl.zeues.occupation.projector.projection.PendingBatch.Flush;
+import cl.zeues.occupation.sheets.EventScript;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

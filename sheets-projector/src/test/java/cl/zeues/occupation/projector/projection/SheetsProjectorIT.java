@@ -1,6 +1,6 @@
 package cl.zeues.occupation.projector.projection;
 
-import static cl.zeues.occupation.projector.sheets.ShopSpreadsheet.OPERACIONES_HEADERS;
+import static cl.zeues.occupation.sheets.ShopSpreadsheet.OPERACIONES_HEADERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,7 +8,8 @@ import cl.zeues.occupation.events.OccupationEvent;
 import cl.zeues.occupation.events.Operacion;
 import cl.zeues.occupation.events.Topics;
 import cl.zeues.occupation.events.Worker;
-import cl.zeues.occupation.projector.sheets.ShopSpreadsheet;
+import cl.zeues.occupation.sheets.EventScript;
+import cl.zeues.occupation.sheets.ShopSpreadsheet;
 import cl.zeues.occupation.sheetsemulator.EmulatorConfig;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,6 +6,9 @@ import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.OccupationEvent;
 import cl.zeues.occupation.events.Topics;
 import cl.zeues.occupation.processor.occupation.EventLog;
+import cl.zeues.occupation.topicreader.EndNotReachedException;
+import cl.zeues.occupation.topicreader.ReadLimits;
+import cl.zeues.occupation.topicreader.TopicRead;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -32,8 +36,6 @@ import org.apache.kafka.common.utils.Utils;
  * number: both topics are keyed by tag with the same partition count ({@link Topics}).
  */
 final class KafkaEventLog implements EventLog {
-
-  private static final Duration POLL = Duration.ofMillis(200);
 
   private final Supplier<org.apache.kafka.clients.consumer.Consumer<String, byte[]>> consumers;
   private final Admin admin;
@@ -59,75 +61,75 @@ final class KafkaEventLog implements EventLog {
   public long replay(int partition, Consumer<OccupationEvent> sink) {
     TopicPartition events = new TopicPartition(Topics.EVENTS.name(), partition);
     long end = logEnd(events);
-    long deadline = System.nanoTime() + openTransactionWait.toNanos();
-    long read = 0;
+    AtomicLong read = new AtomicLong();
     try (var consumer = consumers.get()) {
       consumer.assign(List.of(events));
-      consumer.seekToBeginning(List.of(events));
-      // read_committed: the position passes the end only once every transaction up to it is
-      // decided, so no event committed before the end is missed.
-      while (consumer.position(events) < end) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(
-              events
-                  + ": a transaction is still open before offset "
-                  + end
-                  + " after "
-                  + openTransactionWait
-                  + "; the rebuild is retried with the batch");
-        }
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-          var ceType = record.headers().lastHeader("ce_type");
-          sink.accept(
-              codec.readEvent(
-                  record.value(),
-                  ceType == null ? null : new String(ceType.value(), StandardCharsets.UTF_8),
-                  EventUpcasters.NONE));
-          read++;
-        }
-      }
+      // read_committed up to the high watermark: the position passes it only once every
+      // transaction up to it is decided, so no event committed before the end is missed.
+      TopicRead.to(consumer, Map.of(events, end))
+          .readToEnd(
+              records -> {
+                for (ConsumerRecord<String, byte[]> record : records) {
+                  var ceType = record.headers().lastHeader("ce_type");
+                  sink.accept(
+                      codec.readEvent(
+                          record.value(),
+                          ceType == null
+                              ? null
+                              : new String(ceType.value(), StandardCharsets.UTF_8),
+                          EventUpcasters.NONE));
+                  read.incrementAndGet();
+                }
+              },
+              ReadLimits.within(openTransactionWait));
+    } catch (EndNotReachedException e) {
+      throw new IllegalStateException(
+          events
+              + ": a transaction is still open before offset "
+              + end
+              + " after "
+              + openTransactionWait
+              + "; the rebuild is retried with the batch",
+          e);
     }
-    return read;
+    return read.get();
   }
 
   @Override
   public long rejections(int partition, Instant since, Consumer<CommandReply.Rejected> sink) {
-    long read = 0;
+    AtomicLong read = new AtomicLong();
     try (var consumer = consumers.get()) {
       List<TopicPartition> replies =
           IntStream.range(0, Topics.REPLIES.partitions())
               .mapToObj(p -> new TopicPartition(Topics.REPLIES.name(), p))
               .toList();
       consumer.assign(replies);
-      Map<TopicPartition, Long> end = consumer.endOffsets(replies); // read_committed: the LSO
+      TopicRead<String, byte[]> toEnd = TopicRead.toEndOffsets(consumer, replies); // the LSO
       Map<TopicPartition, Long> from = new HashMap<>();
       replies.forEach(tp -> from.put(tp, since.toEpochMilli()));
+      Map<TopicPartition, Long> starts = new HashMap<>();
       consumer
           .offsetsForTimes(from)
-          .forEach(
-              (tp, found) -> {
-                if (found == null) {
-                  consumer.seek(tp, end.get(tp));
-                } else {
-                  consumer.seek(tp, found.offset());
+          .forEach((tp, found) -> starts.put(tp, found == null ? toEnd.end(tp) : found.offset()));
+      toEnd
+          .startingAt(starts)
+          .readToEnd(
+              records -> {
+                for (ConsumerRecord<String, byte[]> record : records) {
+                  if (codec.read(record.value(), CommandReply.class)
+                          instanceof CommandReply.Rejected r
+                      && commandsPartitionOf(r.tagSpool()) == partition) {
+                    sink.accept(r);
+                    read.incrementAndGet();
+                  }
                 }
-              });
-      long deadline = System.nanoTime() + openTransactionWait.toNanos();
-      while (replies.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(
-              "could not read " + Topics.REPLIES.name() + " to its end in " + openTransactionWait);
-        }
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-          if (codec.read(record.value(), CommandReply.class) instanceof CommandReply.Rejected r
-              && commandsPartitionOf(r.tagSpool()) == partition) {
-            sink.accept(r);
-            read++;
-          }
-        }
-      }
+              },
+              ReadLimits.within(openTransactionWait));
+    } catch (EndNotReachedException e) {
+      throw new IllegalStateException(
+          "could not read " + Topics.REPLIES.name() + " to its end in " + openTransactionWait, e);
     }
-    return read;
+    return read.get();
   }
 
   /** Where the producers' default partitioner puts a command keyed by {@code tag}. */

@@ -7,6 +7,9 @@ import cl.zeues.occupation.events.WorkerCatalogEntry;
 import cl.zeues.occupation.projector.catalog.CatalogChanges;
 import cl.zeues.occupation.projector.catalog.CatalogImportException;
 import cl.zeues.occupation.projector.catalog.PublishedCatalog;
+import cl.zeues.occupation.topicreader.EndNotReachedException;
+import cl.zeues.occupation.topicreader.ReadLimits;
+import cl.zeues.occupation.topicreader.TopicRead;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +26,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,36 +77,24 @@ public final class KafkaPublishedCatalog implements PublishedCatalog, AutoClosea
       long deadline,
       Map<String, T> into,
       Class<T> type) {
-    List<PartitionInfo> infos = consumer.partitionsFor(topic, remaining(deadline));
-    if (infos == null || infos.isEmpty()) {
+    List<TopicPartition> partitions = TopicRead.partitionsOf(consumer, topic, remaining(deadline));
+    if (partitions.isEmpty()) {
       log.info("topic {} does not exist yet: nothing published to it", topic);
       return;
     }
-    List<TopicPartition> partitions =
-        infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
     consumer.assign(partitions);
-    consumer.seekToBeginning(partitions);
-    Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, remaining(deadline));
-    while (!reached(consumer, ends, deadline)) {
-      for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-        apply(record, into, type);
-      }
+    try {
+      TopicRead.toEndOffsets(consumer, partitions, remaining(deadline))
+          .readToEnd(
+              records -> records.forEach(record -> apply(record, into, type)),
+              ReadLimits.within(remaining(deadline))
+                  .withPoll(Duration.ofMillis(100))
+                  .withApiTimeout(remaining(deadline)));
+    } catch (EndNotReachedException e) {
+      throw new CatalogImportException(
+          "reading %s did not reach its end %s within %s".formatted(topic, e.unfinished(), timeout),
+          e);
     }
-  }
-
-  private boolean reached(
-      Consumer<String, byte[]> consumer, Map<TopicPartition, Long> ends, long deadline) {
-    for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
-      if (consumer.position(end.getKey(), remaining(deadline)) < end.getValue()) {
-        if (System.nanoTime() > deadline) {
-          throw new CatalogImportException(
-              "reading %s did not reach its end %d within %s"
-                  .formatted(end.getKey(), end.getValue(), timeout));
-        }
-        return false;
-      }
-    }
-    return true;
   }
 
   private <T> void apply(

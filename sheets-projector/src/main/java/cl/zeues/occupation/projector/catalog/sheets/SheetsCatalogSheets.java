@@ -2,7 +2,7 @@ package cl.zeues.occupation.projector.catalog.sheets;
 
 import cl.zeues.occupation.projector.catalog.CatalogImportException;
 import cl.zeues.occupation.projector.catalog.CatalogSheets;
-import cl.zeues.occupation.projector.sheets.HeaderNames;
+import cl.zeues.occupation.sheets.HeaderNames;
 import com.google.api.client.googleapis.json.GoogleJsonError;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.services.sheets.v4.Sheets;
