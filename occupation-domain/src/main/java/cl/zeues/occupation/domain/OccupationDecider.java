@@ -292,19 +292,28 @@ public final class OccupationDecider {
   /** The occupant ends {@code current} with one event, shaped by {@code end}. */
   private static Decision ended(
       SpoolState state, UUID commandId, Occupation current, Instant now, OccupationEnd end) {
-    return new Accepted(
-        List.of(
-            end.of(
-                eventId(commandId, 0),
-                commandId,
-                state.tagSpool(),
-                state.version() + 1,
-                current.worker(),
-                current.operacion(),
-                current.occupationId(),
-                now,
-                current.since(),
-                cicloOf(state, current.operacion()))));
+    return new Accepted(List.of(endOf(state, commandId, 0, current, now, end)));
+  }
+
+  /** The {@code index}-th event of a decision that ends {@code current}, shaped by {@code end}. */
+  private static OccupationEvent endOf(
+      SpoolState state,
+      UUID commandId,
+      int index,
+      Occupation current,
+      Instant now,
+      OccupationEnd end) {
+    return end.of(
+        eventId(commandId, index),
+        commandId,
+        state.tagSpool(),
+        state.version() + 1,
+        current.worker(),
+        current.operacion(),
+        current.occupationId(),
+        now,
+        current.since(),
+        cicloOf(state, current.operacion()));
   }
 
   private Decision expire(SpoolState state, ExpirarOcupacion c, Instant now) {
@@ -332,37 +341,50 @@ public final class OccupationDecider {
           "Spool " + c.tagSpool() + " no está ocupado; no hay nada que liberar",
           null);
     }
-    return new Accepted(
-        List.of(
+    return ended(
+        state,
+        c.commandId(),
+        current,
+        now,
+        (id, command, tag, version, worker, op, occupation, at, since, ciclo) ->
             new OcupacionLiberada(
-                eventId(c.commandId(), 0),
-                c.commandId(),
-                c.tagSpool(),
-                state.version() + 1,
-                current.worker(),
-                current.operacion(),
-                current.occupationId(),
-                now,
-                current.since(),
+                id,
+                command,
+                tag,
+                version,
+                worker,
+                op,
+                occupation,
+                at,
+                since,
                 c.admin(),
                 c.motivo(),
-                cicloOf(state, current.operacion()))));
+                ciclo));
   }
 
-  private static OcupacionExpirada expiry(
+  /** The expiry of a lapsed occupation, as the {@code index}-th event of a decision. */
+  static OcupacionExpirada expiry(
       SpoolState state, Occupation current, UUID commandId, int index, Instant now) {
-    return new OcupacionExpirada(
-        eventId(commandId, index),
-        commandId,
-        state.tagSpool(),
-        state.version() + 1,
-        current.worker(),
-        current.operacion(),
-        current.occupationId(),
-        now,
-        current.since(),
-        current.leaseUntil(),
-        cicloOf(state, current.operacion()));
+    return (OcupacionExpirada)
+        endOf(
+            state,
+            commandId,
+            index,
+            current,
+            now,
+            (id, command, tag, version, worker, op, occupation, at, since, ciclo) ->
+                new OcupacionExpirada(
+                    id,
+                    command,
+                    tag,
+                    version,
+                    worker,
+                    op,
+                    occupation,
+                    at,
+                    since,
+                    current.leaseUntil(),
+                    ciclo));
   }
 
   /** METROLOGIA is an instant inspection, never an occupation. */

@@ -60,19 +60,7 @@ final class QualityRules {
                 + "); la metrología espera a que lo libere",
             current.worker().token());
       }
-      OcupacionExpirada expiry =
-          new OcupacionExpirada(
-              eventId(c.commandId(), 0),
-              c.commandId(),
-              tag,
-              state.version() + 1,
-              current.worker(),
-              current.operacion(),
-              current.occupationId(),
-              now,
-              current.since(),
-              current.leaseUntil(),
-              OccupationDecider.cicloOf(state, current.operacion()));
+      OcupacionExpirada expiry = OccupationDecider.expiry(state, current, c.commandId(), 0, now);
       events.add(expiry);
       state = state.evolve(expiry);
     }
