@@ -59,7 +59,7 @@ class StreamingEventReaderTest {
   @Test
   void randomEventsOfEveryTypeAreReadAsWritten() {
     RandomEvents events = new RandomEvents(14);
-    for (int i = 0; i < 6_000; i++) {
+    for (int i = 0; i < 5_000; i++) {
       OccupationEvent event = events.next();
       byte[] json = codec.write(event);
 
@@ -78,7 +78,7 @@ class StreamingEventReaderTest {
   void fieldOrderUnknownFieldsAndAbsentNullsDoNotMatter() {
     RandomEvents events = new RandomEvents(15);
     Random random = new Random(15);
-    for (int i = 0; i < 300; i++) {
+    for (int i = 0; i < 200; i++) {
       OccupationEvent event = events.next();
       JsonFields fields = JsonFields.of(codec.write(event));
       fields.disguise(random);
@@ -212,7 +212,7 @@ class StreamingEventReaderTest {
     Random random = new Random(16);
     int readByTheStream = 0;
     int declined = 0;
-    for (int i = 0; i < 400; i++) {
+    for (int i = 0; i < 300; i++) {
       byte[] json = damage(codec.write(events.next()), random);
 
       if (reader.read(json) == null) {
