@@ -59,7 +59,7 @@ class StreamingEventReaderTest {
   @Test
   void randomEventsOfEveryTypeAreReadAsWritten() {
     RandomEvents events = new RandomEvents(14);
-    for (int i = 0; i < 5_000; i++) {
+    for (int i = 0; i < 1_000; i++) { // the IT checks 1,000,000
       OccupationEvent event = events.next();
       byte[] json = codec.write(event);
 
@@ -212,7 +212,7 @@ class StreamingEventReaderTest {
     Random random = new Random(16);
     int readByTheStream = 0;
     int declined = 0;
-    for (int i = 0; i < 300; i++) {
+    for (int i = 0; i < 150; i++) {
       byte[] json = damage(codec.write(events.next()), random);
 
       if (reader.read(json) == null) {
@@ -224,8 +224,8 @@ class StreamingEventReaderTest {
           .as("%s", new String(json, StandardCharsets.UTF_8))
           .isEqualTo(reference(json));
     }
-    assertThat(readByTheStream).as("damage the streaming reader read").isGreaterThan(40);
-    assertThat(declined).as("damage the streaming reader left to databind").isGreaterThan(40);
+    assertThat(readByTheStream).as("damage the streaming reader read").isGreaterThan(20);
+    assertThat(declined).as("damage the streaming reader left to databind").isGreaterThan(20);
   }
 
   private static final List<String> ODD_VALUES =
