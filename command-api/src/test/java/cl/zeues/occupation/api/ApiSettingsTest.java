@@ -2,7 +2,9 @@ package cl.zeues.occupation.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cl.zeues.occupation.events.Operacion;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -24,5 +26,29 @@ class ApiSettingsTest {
     assertThat(settings.maxBatch()).isEqualTo(50);
     assertThat(settings.maxBodySize()).isEqualTo(DataSize.ofMegabytes(1));
     assertThat(settings.replyGroupPrefix()).isEqualTo("zeues-api-");
+  }
+
+  @Test
+  void byDefaultOnlyMetrologyRolesAreEnforced() {
+    RulesSettings rules =
+        new Binder(new MapConfigurationPropertySource())
+            .bindOrCreate("zeues.rules", RulesSettings.class);
+
+    assertThat(rules.enforceRoles()).containsExactly(Operacion.METROLOGIA);
+  }
+
+  @Test
+  void enforcedRolesAreAListOfOperationsOrNone() {
+    RulesSettings all =
+        new Binder(
+                new MapConfigurationPropertySource(
+                    Map.of("zeues.rules.enforce-roles", "ARM,SOLD,METROLOGIA,REPARACION")))
+            .bindOrCreate("zeues.rules", RulesSettings.class);
+    RulesSettings none =
+        new Binder(new MapConfigurationPropertySource(Map.of("zeues.rules.enforce-roles", "")))
+            .bindOrCreate("zeues.rules", RulesSettings.class);
+
+    assertThat(all.enforceRoles()).containsExactlyInAnyOrder(Operacion.values());
+    assertThat(none.enforceRoles()).isEmpty();
   }
 }

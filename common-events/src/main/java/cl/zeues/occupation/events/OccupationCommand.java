@@ -35,16 +35,20 @@ public sealed interface OccupationCommand {
   Instant requestedAt();
 
   /**
-   * A command a worker gives about their own work on the spool: TOMAR, PAUSAR, COMPLETAR, CANCELAR.
-   * The worker is who acts; the API puts the {@code Trabajadores} sheet's worker here ({@link
-   * #withWorker}) before publishing, whatever the request called them. Not itself an {@code
-   * OccupationCommand}, so the wire types stay that interface's direct permitted subtypes.
+   * A command a worker gives about their own work on the spool: TOMAR, PAUSAR, COMPLETAR, CANCELAR
+   * and the metrology result. The worker is who acts; the API puts the {@code Trabajadores} sheet's
+   * worker here ({@link #withWorker}) before publishing, whatever the request called them. Not
+   * itself an {@code OccupationCommand}, so the wire types stay that interface's direct permitted
+   * subtypes.
    */
   sealed interface ByWorker {
 
     Worker worker();
 
-    /** The operation; null on PAUSAR/COMPLETAR/CANCELAR means the occupied one. */
+    /**
+     * The operation; null on PAUSAR/COMPLETAR/CANCELAR means the occupied one. Not a wire field of
+     * commands that do not carry it ({@link CompletarMetrologia} is always METROLOGIA).
+     */
     @Nullable Operacion operacion();
 
     /** The same command (same id, tag, operation and time) given by {@code worker}. */
@@ -167,13 +171,25 @@ public sealed interface OccupationCommand {
       Resultado resultado,
       @Nullable LocalDate fechaOperacion,
       Instant requestedAt)
-      implements OccupationCommand {
+      implements OccupationCommand, ByWorker {
     public CompletarMetrologia {
       Objects.requireNonNull(commandId, "command_id");
       Objects.requireNonNull(tagSpool, "tag_spool");
       Objects.requireNonNull(worker, "worker");
       Objects.requireNonNull(resultado, "resultado");
       Objects.requireNonNull(requestedAt, "requested_at");
+    }
+
+    /** Always METROLOGIA; derived, so it is not part of the command's JSON. */
+    @Override
+    public Operacion operacion() {
+      return Operacion.METROLOGIA;
+    }
+
+    @Override
+    public CompletarMetrologia withWorker(Worker worker) {
+      return new CompletarMetrologia(
+          commandId, tagSpool, worker, resultado, fechaOperacion, requestedAt);
     }
   }
 

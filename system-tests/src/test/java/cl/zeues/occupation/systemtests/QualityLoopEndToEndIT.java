@@ -1,16 +1,19 @@
 package cl.zeues.occupation.systemtests;
 
-import static cl.zeues.occupation.systemtests.EndToEndIT.metadataRows;
-import static cl.zeues.occupation.systemtests.EndToEndIT.operacionesRow;
+import static cl.zeues.occupation.systemtests.EndToEndIT.byHeader;
 import static cl.zeues.occupation.systemtests.Tablets.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cl.zeues.occupation.sheets.HeaderNames;
 import cl.zeues.occupation.sheets.ShopSpreadsheet;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,6 +84,41 @@ class QualityLoopEndToEndIT {
     return system.post(
         "/api/" + action + "-reparacion",
         "{\"tag_spool\":\"" + TAG + "\",\"worker_id\":" + SOLDADOR + "}");
+  }
+
+  /**
+   * This system's {@code Operaciones} row for {@link #TAG} (EndToEndIT's helpers read EndToEndIT's
+   * own system, which is not started when this class runs alone).
+   */
+  static Optional<Map<String, String>> operacionesRow(String tag) throws IOException {
+    List<List<Object>> rows = values("Operaciones");
+    List<Object> header = rows.getFirst();
+    int tagColumn = HeaderNames.of(header).indexOf("TAG_SPOOL").orElseThrow();
+    return rows.stream()
+        .skip(1)
+        .filter(r -> r.size() > tagColumn && tag.equals(String.valueOf(r.get(tagColumn))))
+        .findFirst()
+        .map(r -> byHeader(header, r));
+  }
+
+  static List<Map<String, String>> metadataRows(String tag) throws IOException {
+    List<List<Object>> rows = values("Metadata");
+    List<Object> header = rows.getFirst();
+    return rows.stream()
+        .skip(1)
+        .map(r -> byHeader(header, r))
+        .filter(r -> tag.equals(r.get("TAG_SPOOL")))
+        .toList();
+  }
+
+  static List<List<Object>> values(String sheet) throws IOException {
+    return system
+        .sheets()
+        .spreadsheets()
+        .values()
+        .get(ZeuesSystem.SPREADSHEET, sheet)
+        .execute()
+        .getValues();
   }
 
   static void ok(ZeuesSystem.Response response, String what) {

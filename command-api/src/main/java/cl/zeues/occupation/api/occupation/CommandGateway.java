@@ -2,8 +2,10 @@ package cl.zeues.occupation.api.occupation;
 
 import cl.zeues.occupation.events.CommandReply;
 import cl.zeues.occupation.events.OccupationCommand;
+import cl.zeues.occupation.events.Operacion;
 import cl.zeues.occupation.events.RejectionReason;
 import cl.zeues.occupation.events.Worker;
+import cl.zeues.occupation.events.WorkerCatalogEntry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -36,6 +38,7 @@ public class CommandGateway {
   private final CommandBus bus;
   private final StatusReader statuses;
   private final WorkerDirectory workers;
+  private final RolePolicy roles;
   private final Clock clock;
   private final Duration replyTimeout;
   private final MeterRegistry meters;
@@ -45,12 +48,14 @@ public class CommandGateway {
       CommandBus bus,
       StatusReader statuses,
       WorkerDirectory workers,
+      RolePolicy roles,
       Clock clock,
       Duration replyTimeout,
       MeterRegistry meters) {
     this.bus = bus;
     this.statuses = statuses;
     this.workers = workers;
+    this.roles = roles;
     this.clock = clock;
     this.replyTimeout = replyTimeout;
     this.meters = meters;
@@ -72,7 +77,8 @@ public class CommandGateway {
    * Resolves the command's worker, publishes the command and waits up to the reply timeout for its
    * reply. The published command carries the worker as the directory names them ({@link
    * WorkerDirectory}); only the id of the worker given here counts. A worker who is unknown or
-   * inactive is answered here, {@code WORKER_NO_ENCONTRADO}, and nothing is published.
+   * inactive is answered here, {@code WORKER_NO_ENCONTRADO}, and so is one without the role the
+   * command needs ({@link RolePolicy}), {@code ROL_NO_AUTORIZADO}; nothing is published for either.
    *
    * @throws CommandBusUnavailableException when the command could not be published
    */
@@ -80,19 +86,27 @@ public class CommandGateway {
     OccupationCommand command = request;
     if (request instanceof OccupationCommand.ByWorker byWorker) {
       int id = byWorker.worker().id();
-      Optional<Worker> worker = workers.activeWorker(id);
-      if (worker.isEmpty()) {
-        return counted(
-            new Submission.Replied(
-                new CommandReply.Rejected(
-                    request.commandId(),
-                    request.tagSpool(),
-                    "Trabajador " + id + " no existe o no está activo en Trabajadores",
-                    clock.instant(),
-                    RejectionReason.WORKER_NO_ENCONTRADO,
-                    null)));
+      Optional<WorkerCatalogEntry> entry = workers.activeWorker(id);
+      if (entry.isEmpty()) {
+        return refused(
+            request,
+            RejectionReason.WORKER_NO_ENCONTRADO,
+            "Trabajador " + id + " no existe o no está activo en Trabajadores");
       }
-      command = byWorker.withWorker(worker.get());
+      Worker worker = entry.get().worker();
+      command = byWorker.withWorker(worker);
+      if (!roles.allows(command, entry.get().roles())) {
+        Operacion operacion = roles.checkedOperation(command).orElseThrow();
+        return refused(
+            request,
+            RejectionReason.ROL_NO_AUTORIZADO,
+            "Trabajador "
+                + worker.token()
+                + " no tiene el rol "
+                + RolePolicy.requirement(operacion)
+                + " en Roles, requerido para "
+                + operacion);
+      }
     }
     CompletableFuture<CommandReply> reply;
     try {
@@ -115,6 +129,14 @@ public class CommandGateway {
     } catch (ExecutionException e) {
       throw new IllegalStateException("reply future failed for " + command.commandId(), e);
     }
+  }
+
+  /** Answered by the API itself: the command is not published. */
+  private Submission refused(OccupationCommand request, RejectionReason reason, String message) {
+    return counted(
+        new Submission.Replied(
+            new CommandReply.Rejected(
+                request.commandId(), request.tagSpool(), message, clock.instant(), reason, null)));
   }
 
   /**

@@ -1,6 +1,7 @@
 package cl.zeues.occupation.api.occupation;
 
 import cl.zeues.occupation.api.ApiSettings;
+import cl.zeues.occupation.api.RulesSettings;
 import cl.zeues.occupation.events.JsonCodec;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -10,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Wires the occupation feature's core to whichever {@link CommandBus} and store are present. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ApiSettings.class)
+@EnableConfigurationProperties({ApiSettings.class, RulesSettings.class})
 public class CommandGatewayConfiguration {
 
   @Bean
@@ -20,8 +21,16 @@ public class CommandGatewayConfiguration {
       WorkerDirectory workers,
       Clock clock,
       ApiSettings settings,
+      RulesSettings rules,
       MeterRegistry meters) {
-    return new CommandGateway(bus, statuses, workers, clock, settings.replyTimeout(), meters);
+    return new CommandGateway(
+        bus,
+        statuses,
+        workers,
+        new RolePolicy(rules.enforceRoles()),
+        clock,
+        settings.replyTimeout(),
+        meters);
   }
 
   @Bean

@@ -118,6 +118,27 @@ class OccupationRoundTripIT {
   }
 
   @Test
+  void metrologyByAWorkerWithoutTheRoleIsRefusedByTheApiWithDefaultSettings() {
+    String tag = tag("rol");
+
+    Http.Answer answer =
+        http.post(
+            "/api/metrologia/completar",
+            "{\"tag_spool\":\"" + tag + "\"," + WORKER + ",\"resultado\":\"APROBADO\"}");
+
+    assertThat(answer.status()).isEqualTo(403);
+    assertThat(answer.body().get("code").asString()).isEqualTo("ROL_NO_AUTORIZADO");
+    // The responder accepts whatever reaches it: a 403 means the command was never published.
+    Http.Answer repair =
+        http.post("/api/tomar-reparacion", "{\"tag_spool\":\"" + tag + "\",\"worker_id\":94}");
+    assertThat(repair.status()).isEqualTo(200);
+    assertThat(responder.received)
+        .filteredOn(c -> c.tagSpool().equals(tag))
+        .singleElement()
+        .isInstanceOf(OccupationCommand.Tomar.class);
+  }
+
+  @Test
   void rejectedReplyAnswers409Problem() {
     String tag = tag("busy");
     responder.rejectAsOccupied(tag, "MR(12)");

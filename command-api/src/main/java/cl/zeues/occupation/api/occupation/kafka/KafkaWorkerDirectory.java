@@ -2,7 +2,6 @@ package cl.zeues.occupation.api.occupation.kafka;
 
 import cl.zeues.occupation.api.occupation.WorkerDirectory;
 import cl.zeues.occupation.catalog.CompactedTopicView;
-import cl.zeues.occupation.events.Worker;
 import cl.zeues.occupation.events.WorkerCatalogEntry;
 import java.time.Duration;
 import java.util.Optional;
@@ -27,10 +26,8 @@ final class KafkaWorkerDirectory implements WorkerDirectory, SmartLifecycle, Hea
   }
 
   @Override
-  public Optional<Worker> activeWorker(int id) {
-    return view.find(String.valueOf(id))
-        .filter(WorkerCatalogEntry::activo)
-        .map(WorkerCatalogEntry::worker);
+  public Optional<WorkerCatalogEntry> activeWorker(int id) {
+    return view.find(String.valueOf(id)).filter(WorkerCatalogEntry::activo);
   }
 
   @Override

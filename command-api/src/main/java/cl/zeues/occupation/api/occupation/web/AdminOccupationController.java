@@ -2,7 +2,7 @@ package cl.zeues.occupation.api.occupation.web;
 
 import cl.zeues.occupation.api.occupation.CommandGateway;
 import cl.zeues.occupation.api.occupation.CommandIds;
-import cl.zeues.occupation.api.occupation.web.OccupationRequests.ReleaseRequest;
+import cl.zeues.occupation.api.occupation.web.OccupationRequests.AdminRequest;
 import cl.zeues.occupation.events.OccupationCommand;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -18,10 +18,15 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Administrator routes; {@link AdminTokenInterceptor} guards them with a bearer token. */
+/**
+ * Administrator routes; {@link AdminTokenInterceptor} guards them with a bearer token. The events
+ * they cause name the administrator as {@value #ADMIN}.
+ */
 @RestController
-@RequestMapping("/api/admin/occupation")
-@Tag(name = "admin", description = "Liberación forzada de spools (token de administrador)")
+@RequestMapping("/api/admin")
+@Tag(
+    name = "admin",
+    description = "Liberación forzada y desbloqueo de spools (token de administrador)")
 class AdminOccupationController {
 
   static final String ADMIN = "admin";
@@ -38,15 +43,37 @@ class AdminOccupationController {
       summary = "Libera a la fuerza la ocupación de un spool",
       security = @SecurityRequirement(name = "admin-token"))
   @CommandResponses
-  @PostMapping("/{tag_spool}/release")
+  @PostMapping("/occupation/{tag_spool}/release")
   ResponseEntity<Object> release(
       @PathVariable("tag_spool") String tagSpool,
-      @Valid @RequestBody(required = false) @Nullable ReleaseRequest body,
+      @Valid @RequestBody(required = false) @Nullable AdminRequest body,
       @RequestHeader(name = RequestRules.IDEMPOTENCY_KEY, required = false) @Nullable String key) {
     String tag = RequestRules.checkedTag(tagSpool);
     return Answers.of(
         gateway.execute(
             new OccupationCommand.LiberarOcupacion(
+                CommandIds.forRequest(RequestRules.checkedIdempotencyKey(key), tag),
+                tag,
+                ADMIN,
+                body == null ? null : body.motivo(),
+                clock.instant())));
+  }
+
+  @Operation(
+      summary =
+          "Desbloquea un spool BLOQUEADO por tres rechazos de metrología: vuelve a metrología"
+              + " con el ciclo en 0",
+      security = @SecurityRequirement(name = "admin-token"))
+  @CommandResponses
+  @PostMapping("/spools/{tag_spool}/desbloquear")
+  ResponseEntity<Object> desbloquear(
+      @PathVariable("tag_spool") String tagSpool,
+      @Valid @RequestBody(required = false) @Nullable AdminRequest body,
+      @RequestHeader(name = RequestRules.IDEMPOTENCY_KEY, required = false) @Nullable String key) {
+    String tag = RequestRules.checkedTag(tagSpool);
+    return Answers.of(
+        gateway.execute(
+            new OccupationCommand.DesbloquearSpool(
                 CommandIds.forRequest(RequestRules.checkedIdempotencyKey(key), tag),
                 tag,
                 ADMIN,

@@ -4,8 +4,10 @@ import cl.zeues.occupation.api.occupation.Submission;
 import cl.zeues.occupation.api.web.ApiProblemException;
 import cl.zeues.occupation.api.web.CommandRejectedException;
 import cl.zeues.occupation.events.CommandReply;
+import cl.zeues.occupation.events.Resultado;
 import java.net.URI;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -17,11 +19,23 @@ final class Answers {
   private Answers() {}
 
   static ResponseEntity<Object> of(Submission outcome) {
+    return of(outcome, null);
+  }
+
+  /** A metrology result's answer: as any other, echoing the {@code resultado} recorded. */
+  static ResponseEntity<Object> of(Submission outcome, @Nullable Resultado resultado) {
     return switch (outcome) {
       case Submission.Replied(CommandReply.Accepted a) ->
           ResponseEntity.ok(
               new OccupationResponses.CommandAccepted(
-                  true, a.tagSpool(), a.message(), a.version(), a.commandId()));
+                  true,
+                  a.tagSpool(),
+                  resultado == null ? null : resultado.name(),
+                  a.estadoDetalle(),
+                  a.ciclo(),
+                  a.message(),
+                  a.version(),
+                  a.commandId()));
       case Submission.Replied(CommandReply.Rejected r) -> throw new CommandRejectedException(r);
       case Submission.Pending p ->
           ResponseEntity.accepted()

@@ -40,7 +40,9 @@ import org.springframework.http.ProblemDetail;
               schema = @Schema(implementation = ProblemDetail.class))),
   @ApiResponse(
       responseCode = "403",
-      description = "NO_AUTORIZADO: no es el ocupante",
+      description =
+          "NO_AUTORIZADO: no es el ocupante; SPOOL_BLOQUEADO: tres rechazos de metrología;"
+              + " ROL_NO_AUTORIZADO: el trabajador no tiene el rol en Roles",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
@@ -54,7 +56,7 @@ import org.springframework.http.ProblemDetail;
               schema = @Schema(implementation = ProblemDetail.class))),
   @ApiResponse(
       responseCode = "409",
-      description = "SPOOL_OCCUPIED (con ocupado_por), SIN_EFECTO",
+      description = "SPOOL_OCCUPIED (con ocupado_por), SIN_EFECTO, SPOOL_NO_BLOQUEADO",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,

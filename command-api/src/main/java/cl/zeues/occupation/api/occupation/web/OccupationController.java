@@ -16,6 +16,7 @@ import cl.zeues.occupation.api.web.FieldProblem;
 import cl.zeues.occupation.api.web.InvalidRequestException;
 import cl.zeues.occupation.events.OccupationCommand;
 import cl.zeues.occupation.events.Operacion;
+import cl.zeues.occupation.events.Resultado;
 import cl.zeues.occupation.events.Worker;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -45,7 +46,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/occupation")
-@Tag(name = "occupation", description = "Tomar, pausar, completar y cancelar spools")
+@Tag(
+    name = "occupation",
+    description = "Tomar, pausar, completar y cancelar spools (ARM, SOLD, REPARACION)")
 class OccupationController {
 
   private final CommandGateway gateway;
@@ -79,12 +82,30 @@ class OccupationController {
     return submit(key, body, OccupationCommand.Pausar::new);
   }
 
-  @Operation(summary = "El ocupante completa la operación (fecha_operacion: hoy por defecto)")
+  @Operation(
+      summary =
+          "El ocupante completa la operación (fecha_operacion: hoy por defecto); con operacion"
+              + " METROLOGIA, el inspector registra el resultado")
   @CommandResponses
   @PostMapping(path = "/completar", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Object> completar(
       @Valid @RequestBody CompletarRequest body,
       @RequestHeader(name = RequestRules.IDEMPOTENCY_KEY, required = false) @Nullable String key) {
+    if (body.isMetrologia()) {
+      if (body.resultado() == null) {
+        throw new InvalidRequestException("resultado", "es obligatorio con operacion METROLOGIA");
+      }
+      String tag = present(body.tagSpool());
+      Resultado resultado = RequestRules.resultado(body.resultado());
+      return Answers.of(
+          gateway.execute(
+              new OccupationCommand.CompletarMetrologia(
+                  id(key, tag), tag, body.worker(), resultado, body.fecha(), clock.instant())),
+          resultado);
+    }
+    if (body.resultado() != null) {
+      throw new InvalidRequestException("resultado", "solo se envía con operacion METROLOGIA");
+    }
     return submit(
         key,
         body,

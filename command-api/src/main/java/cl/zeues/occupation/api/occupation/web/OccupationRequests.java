@@ -3,11 +3,13 @@ package cl.zeues.occupation.api.occupation.web;
 import static cl.zeues.occupation.api.occupation.web.RequestRules.REQUIRED;
 
 import cl.zeues.occupation.api.occupation.CommandGateway;
+import cl.zeues.occupation.events.Operacion;
 import cl.zeues.occupation.events.Worker;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
@@ -53,18 +55,67 @@ final class OccupationRequests {
       @KnownOperacion @Nullable String operacion)
       implements WorkerRequest {}
 
-  /** The occupant completes; {@code fecha_operacion} defaults to today in Chile. */
+  /**
+   * The occupant completes; {@code fecha_operacion} defaults to today in Chile. With {@code
+   * operacion} METROLOGIA it records the inspection's {@code resultado} instead (§6.3 lists
+   * METROLOGIA among COMPLETAR's operations), as {@code POST /api/metrologia/completar} does.
+   */
   record CompletarRequest(
       @JsonProperty("tag_spool") @TagSpool @Nullable String tagSpool,
       @JsonProperty("worker_id") @WorkerId @Nullable Integer workerId,
       @JsonProperty("worker_nombre") @WorkerNombre @Nullable String workerNombre,
       @KnownOperacion @Nullable String operacion,
       @Schema(example = "2026-11-27", format = "date") @JsonProperty("fecha_operacion") @ValidDate
-          @Nullable String fechaOperacion)
+          @Nullable String fechaOperacion,
+      @Schema(
+              description = "solo con operacion METROLOGIA, y entonces obligatorio",
+              allowableValues = {"APROBADO", "RECHAZADO"})
+          @Pattern(regexp = RequestRules.RESULTADO, message = RequestRules.RESULTADO_MESSAGE)
+          @Nullable String resultado)
       implements WorkerRequest {
 
     @Nullable LocalDate fecha() {
-      return fechaOperacion == null ? null : LocalDate.parse(fechaOperacion);
+      return parsedDate(fechaOperacion);
+    }
+
+    boolean isMetrologia() {
+      return Operacion.METROLOGIA.name().equals(operacion);
+    }
+  }
+
+  /** A metrology inspector records the result of the instant inspection (v3 §6.3). */
+  record MetrologiaRequest(
+      @JsonProperty("tag_spool") @TagSpool @Nullable String tagSpool,
+      @JsonProperty("worker_id") @WorkerId @Nullable Integer workerId,
+      @JsonProperty("worker_nombre") @WorkerNombre @Nullable String workerNombre,
+      @Schema(allowableValues = {"APROBADO", "RECHAZADO"})
+          @NotNull(message = REQUIRED)
+          @Pattern(regexp = RequestRules.RESULTADO, message = RequestRules.RESULTADO_MESSAGE)
+          @Nullable String resultado,
+      @Schema(example = "2026-11-27", format = "date") @JsonProperty("fecha_operacion") @ValidDate
+          @Nullable String fechaOperacion) {
+
+    /** Only the id: the gateway puts the directory's worker in its place. */
+    Worker worker() {
+      return CommandGateway.workerById(present(workerId));
+    }
+
+    @Nullable LocalDate fecha() {
+      return parsedDate(fechaOperacion);
+    }
+  }
+
+  /**
+   * A v3 repair route's body ({@code /api/tomar-reparacion}, ...): the operation is the route's.
+   */
+  record ReparacionRequest(
+      @JsonProperty("tag_spool") @TagSpool @Nullable String tagSpool,
+      @JsonProperty("worker_id") @WorkerId @Nullable Integer workerId,
+      @JsonProperty("worker_nombre") @WorkerNombre @Nullable String workerNombre) {
+
+    /** Only the id: the gateway puts the directory's worker in its place. */
+    Worker worker() {
+      return CommandGateway.workerById(present(workerId));
     }
   }
 
@@ -85,10 +136,14 @@ final class OccupationRequests {
     }
   }
 
-  /** An administrator's optional reason for a force-release. */
-  record ReleaseRequest(
+  /** An administrator's optional reason for a force-release or an unblock. */
+  record AdminRequest(
       @Schema(example = "turno terminado") @Size(max = 500, message = "máximo 500 caracteres")
           @Nullable String motivo) {}
+
+  private static @Nullable LocalDate parsedDate(@Nullable String fechaOperacion) {
+    return fechaOperacion == null ? null : LocalDate.parse(fechaOperacion);
+  }
 
   /** A component the constraints required: present once validation passed. */
   static <T> T present(@Nullable T value) {

@@ -13,10 +13,24 @@ final class OccupationResponses {
 
   private OccupationResponses() {}
 
-  /** The processor accepted the command; the spool is now at {@code version}. */
+  /**
+   * The processor accepted the command; the spool is now at {@code version}. Metrology, repair and
+   * unblock answers also carry the spool's {@code Estado_Detalle} and repair cycle after the
+   * decision, and a metrology answer echoes its {@code resultado}; ARM and SOLD answers leave them
+   * out.
+   */
   record CommandAccepted(
       boolean success,
       @JsonProperty("tag_spool") String tagSpool,
+      @Schema(example = "APROBADO") @JsonInclude(JsonInclude.Include.NON_NULL)
+          @Nullable String resultado,
+      @Schema(example = "RECHAZADO (Ciclo 1/3) - Pendiente reparación")
+          @JsonProperty("estado_detalle")
+          @JsonInclude(JsonInclude.Include.NON_NULL)
+          @Nullable String estadoDetalle,
+      @Schema(description = "repair cycle: consecutive metrology rejections, 0 to 3")
+          @JsonInclude(JsonInclude.Include.NON_NULL)
+          @Nullable Integer cycle,
       String message,
       long version,
       @JsonProperty("command_id") UUID commandId) {}

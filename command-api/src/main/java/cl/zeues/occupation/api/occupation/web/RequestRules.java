@@ -2,6 +2,7 @@ package cl.zeues.occupation.api.occupation.web;
 
 import cl.zeues.occupation.api.web.InvalidRequestException;
 import cl.zeues.occupation.events.Operacion;
+import cl.zeues.occupation.events.Resultado;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +29,9 @@ final class RequestRules {
 
   static final String OPERACION = "^(ARM|SOLD|METROLOGIA|REPARACION)$";
   static final String OPERACION_MESSAGE = "debe ser uno de: ARM, SOLD, METROLOGIA, REPARACION";
+
+  static final String RESULTADO = "^(APROBADO|RECHAZADO)$";
+  static final String RESULTADO_MESSAGE = "debe ser uno de: APROBADO, RECHAZADO";
 
   static final String FECHA = "^\\d{4}-\\d{2}-\\d{2}$";
   static final String FECHA_MESSAGE = "debe ser una fecha YYYY-MM-DD";
@@ -69,5 +73,9 @@ final class RequestRules {
 
   static @Nullable Operacion operacion(@Nullable String value) {
     return value == null ? null : Operacion.valueOf(value);
+  }
+
+  static Resultado resultado(String value) {
+    return Resultado.valueOf(value);
   }
 }

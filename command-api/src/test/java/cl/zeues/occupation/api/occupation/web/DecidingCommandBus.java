@@ -56,7 +56,9 @@ final class DecidingCommandBus implements CommandBus {
                 accepted.message(),
                 command.requestedAt(),
                 accepted.resultingVersion(),
-                accepted.events().stream().map(OccupationEvent::eventId).toList());
+                accepted.events().stream().map(OccupationEvent::eventId).toList(),
+                accepted.estadoDetalle(),
+                accepted.ciclo());
           }
           case Decision.Rejected rejected ->
               new CommandReply.Rejected(

@@ -1,8 +1,10 @@
 package cl.zeues.occupation.api.occupation.web;
 
 import cl.zeues.occupation.api.ApiSettings;
+import cl.zeues.occupation.api.RulesSettings;
 import cl.zeues.occupation.api.occupation.CommandBus;
 import cl.zeues.occupation.api.occupation.CommandGateway;
+import cl.zeues.occupation.api.occupation.RolePolicy;
 import cl.zeues.occupation.api.web.ApiProblemHandler;
 import cl.zeues.occupation.api.web.RequestBodyLimitFilter;
 import cl.zeues.occupation.api.web.StrictJsonInput;
@@ -46,19 +48,23 @@ import tools.jackson.databind.json.JsonMapper;
 record StandaloneOccupationMvc<B extends CommandBus>(
     MockMvc mvc, B bus, FakeStatusReader store, ApiSettings settings) {
 
-  /** Builds the MVC layer with the given {@code zeues.api.*} properties and a scripted bus. */
+  /**
+   * Builds the MVC layer with the given {@code zeues.api.*} and {@code zeues.rules.*} properties
+   * and a scripted bus.
+   */
   static StandaloneOccupationMvc<FakeCommandBus> start(Map<String, String> properties) {
     return start(properties, new FakeCommandBus());
   }
 
   /**
-   * Builds the MVC layer with the given {@code zeues.api.*} properties, publishing to {@code bus}.
+   * Builds the MVC layer with the given {@code zeues.api.*} and {@code zeues.rules.*} properties,
+   * publishing to {@code bus}.
    */
   static <B extends CommandBus> StandaloneOccupationMvc<B> start(
       Map<String, String> properties, B bus) {
-    ApiSettings settings =
-        new Binder(new MapConfigurationPropertySource(properties))
-            .bindOrCreate("zeues.api", ApiSettings.class);
+    Binder binder = new Binder(new MapConfigurationPropertySource(properties));
+    ApiSettings settings = binder.bindOrCreate("zeues.api", ApiSettings.class);
+    RulesSettings rules = binder.bindOrCreate("zeues.rules", RulesSettings.class);
     FakeStatusReader store = new FakeStatusReader();
     Clock clock = Clock.systemUTC();
     CommandGateway gateway =
@@ -66,6 +72,7 @@ record StandaloneOccupationMvc<B extends CommandBus>(
             bus,
             store,
             new FakeWorkerDirectory(),
+            new RolePolicy(rules.enforceRoles()),
             clock,
             settings.replyTimeout(),
             new SimpleMeterRegistry());
@@ -83,6 +90,7 @@ record StandaloneOccupationMvc<B extends CommandBus>(
         MockMvcBuilders.standaloneSetup(
                 new OccupationController(gateway, validator, clock, settings),
                 new StatusController(store),
+                new QualityController(gateway, clock),
                 new AdminOccupationController(gateway, clock))
             .setControllerAdvice(new ApiProblemHandler())
             .setValidator(validator)

@@ -11,12 +11,14 @@ import cl.zeues.occupation.events.OccupationCommand;
 import cl.zeues.occupation.events.SpoolCatalogEntry;
 import cl.zeues.occupation.events.Worker;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -57,6 +59,26 @@ class TabletContractTest {
   private static final String CANCELAR = "/api/occupation/cancelar";
   private static final String BATCH = "/api/occupation/batch-tomar";
   private static final String RELEASE = "/api/admin/occupation/MK-1335-CW-25238-011/release";
+  private static final String METROLOGIA = "/api/metrologia/completar";
+  private static final String TOMAR_REPARACION = "/api/tomar-reparacion";
+  private static final String PAUSAR_REPARACION = "/api/pausar-reparacion";
+  private static final String COMPLETAR_REPARACION = "/api/completar-reparacion";
+  private static final String CANCELAR_REPARACION = "/api/cancelar-reparacion";
+  private static final String DESBLOQUEAR = "/api/admin/spools/MK-1335-CW-25238-011/desbloquear";
+
+  /** The inspector MR(93) records a result (§6.3 {@code {tag_spool, worker_id, resultado}}). */
+  private static final String MR93_APRUEBA =
+      """
+      {"tag_spool":"MK-1335-CW-25238-011","worker_id":93,"worker_nombre":"MR(93)","resultado":"APROBADO"}""";
+
+  private static final String MR93_RECHAZA =
+      """
+      {"tag_spool":"MK-1335-CW-25238-011","worker_id":93,"worker_nombre":"MR(93)","resultado":"RECHAZADO"}""";
+
+  /** A v3 repair alias body: {@code {worker_id, tag_spool}}, nothing else. */
+  private static final String MR93_REPARA =
+      """
+      {"worker_id":93,"tag_spool":"MK-1335-CW-25238-011"}""";
 
   /** The tablet takes the spool as MR(93): the given of every occupant case. */
   private static final String MR93_TOMA =
@@ -96,7 +118,162 @@ class TabletContractTest {
     return new Case(name, Arrays.asList(given), when);
   }
 
+  /** ARM and SOLD taken and completed by MR(93): the spool waits for metrology. */
+  static Exchange[] welded() {
+    String mr93 =
+        """
+        {"tag_spool":"MK-1335-CW-25238-011","worker_id":93,"worker_nombre":"MR(93)"}""";
+    return new Exchange[] {
+      ok(TOMAR, MR93_TOMA),
+      ok(COMPLETAR, mr93),
+      ok(TOMAR, MR93_TOMA.replace("\"ARM\"", "\"SOLD\"")),
+      ok(COMPLETAR, mr93)
+    };
+  }
+
+  /** Welded and rejected {@code times} times in a row, repaired between rejections. */
+  static Exchange[] rejected(int times) {
+    List<Exchange> given = new ArrayList<>(Arrays.asList(welded()));
+    given.add(ok(METROLOGIA, MR93_RECHAZA));
+    for (int i = 1; i < times; i++) {
+      given.add(ok(TOMAR_REPARACION, MR93_REPARA));
+      given.add(ok(COMPLETAR_REPARACION, MR93_REPARA));
+      given.add(ok(METROLOGIA, MR93_RECHAZA));
+    }
+    return given.toArray(Exchange[]::new);
+  }
+
+  static Exchange[] plus(Exchange[] given, Exchange... more) {
+    List<Exchange> all = new ArrayList<>(Arrays.asList(given));
+    all.addAll(Arrays.asList(more));
+    return all.toArray(Exchange[]::new);
+  }
+
   static List<Case> contract() {
+    List<Case> cases = new ArrayList<>(occupationContract());
+    cases.addAll(qualityContract());
+    return cases;
+  }
+
+  /** §6.3's metrology and repair routes, §6.3/§6.4's occupation routes with REPARACION. */
+  static List<Case> qualityContract() {
+    Exchange reparaToma = ok(TOMAR_REPARACION, MR93_REPARA);
+    return List.of(
+        accepted("METROLOGIA APROBADO (v3 route)", METROLOGIA, MR93_APRUEBA, welded()),
+        accepted("METROLOGIA RECHAZADO (v3 route)", METROLOGIA, MR93_RECHAZA, welded()),
+        accepted(
+            "METROLOGIA without worker_nombre (§6.3 {tag_spool, worker_id, resultado})",
+            METROLOGIA,
+            """
+            {"tag_spool":"MK-1335-CW-25238-011","worker_id":93,"resultado":"APROBADO"}""",
+            welded()),
+        accepted(
+            "COMPLETAR with operacion METROLOGIA and resultado",
+            COMPLETAR,
+            """
+            {"tag_spool":"MK-1335-CW-25238-011","worker_id":93,"worker_nombre":"MR(93)","operacion":"METROLOGIA","resultado":"APROBADO"}""",
+            welded()),
+        refused(
+            "METROLOGIA by a worker without the Metrologia role",
+            problem(
+                METROLOGIA,
+                """
+                {"tag_spool":"MK-1335-CW-25238-011","worker_id":94,"worker_nombre":"JP(94)","resultado":"APROBADO"}""",
+                403,
+                "ROL_NO_AUTORIZADO"),
+            welded()),
+        refused(
+            "METROLOGIA before SOLD is completed",
+            problem(METROLOGIA, MR93_APRUEBA, 400, "DEPENDENCIAS_NO_SATISFECHAS"),
+            Arrays.copyOf(welded(), 2)),
+        refused(
+            "METROLOGIA of an approved spool",
+            problem(METROLOGIA, MR93_RECHAZA, 400, "OPERACION_YA_COMPLETADA"),
+            plus(welded(), ok(METROLOGIA, MR93_APRUEBA))),
+        refused(
+            "METROLOGIA of a spool being repaired",
+            problem(METROLOGIA, MR93_APRUEBA, 409, "SPOOL_OCCUPIED"),
+            plus(rejected(1), reparaToma)),
+        refused(
+            "METROLOGIA of a spool not in Operaciones",
+            problem(
+                METROLOGIA,
+                """
+                {"tag_spool":"MK-9999-TW-00000-001","worker_id":93,"worker_nombre":"MR(93)","resultado":"APROBADO"}""",
+                404,
+                "SPOOL_NO_ENCONTRADO")),
+        accepted("tomar-reparacion (v3 alias)", TOMAR_REPARACION, MR93_REPARA, rejected(1)),
+        accepted(
+            "pausar-reparacion (v3 alias)",
+            PAUSAR_REPARACION,
+            MR93_REPARA,
+            plus(rejected(1), reparaToma)),
+        accepted(
+            "completar-reparacion (v3 alias)",
+            COMPLETAR_REPARACION,
+            MR93_REPARA,
+            plus(rejected(1), reparaToma)),
+        accepted(
+            "cancelar-reparacion (v3 alias)",
+            CANCELAR_REPARACION,
+            MR93_REPARA,
+            plus(rejected(1), reparaToma)),
+        accepted(
+            "TOMAR with operacion REPARACION",
+            TOMAR,
+            """
+            {"tag_spool":"MK-1335-CW-25238-011","worker_id":93,"worker_nombre":"MR(93)","operacion":"REPARACION"}""",
+            rejected(1)),
+        accepted(
+            "COMPLETAR with operacion REPARACION",
+            COMPLETAR,
+            """
+            {"tag_spool":"MK-1335-CW-25238-011","worker_id":93,"worker_nombre":"MR(93)","operacion":"REPARACION"}""",
+            plus(rejected(1), reparaToma)),
+        refused(
+            "completar-reparacion by someone else",
+            problem(
+                COMPLETAR_REPARACION,
+                """
+                {"worker_id":94,"tag_spool":"MK-1335-CW-25238-011"}""",
+                403,
+                "NO_AUTORIZADO"),
+            plus(rejected(1), reparaToma)),
+        refused(
+            "tomar-reparacion of a repair someone holds",
+            problem(
+                TOMAR_REPARACION,
+                """
+                {"worker_id":94,"tag_spool":"MK-1335-CW-25238-011"}""",
+                409,
+                "SPOOL_OCCUPIED"),
+            plus(rejected(1), reparaToma)),
+        refused(
+            "tomar-reparacion of a BLOQUEADO spool",
+            problem(TOMAR_REPARACION, MR93_REPARA, 403, "SPOOL_BLOQUEADO"),
+            rejected(3)),
+        refused(
+            "METROLOGIA of a BLOQUEADO spool",
+            problem(METROLOGIA, MR93_APRUEBA, 403, "SPOOL_BLOQUEADO"),
+            rejected(3)),
+        accepted(
+            "desbloquear a BLOQUEADO spool (admin)",
+            DESBLOQUEAR,
+            "{\"motivo\":\"revisado con calidad\"}",
+            rejected(3)),
+        accepted(
+            "METROLOGIA after the unblock",
+            METROLOGIA,
+            MR93_APRUEBA,
+            plus(rejected(3), ok(DESBLOQUEAR, "{\"motivo\":\"revisado con calidad\"}"))),
+        refused(
+            "desbloquear a spool that is not blocked",
+            problem(DESBLOQUEAR, "{\"motivo\":\"revisado\"}", 409, "SPOOL_NO_BLOQUEADO"),
+            rejected(2)));
+  }
+
+  /** §6.3/§6.4's occupation routes for ARM and SOLD. */
+  static List<Case> occupationContract() {
     Exchange mr93Toma = ok(TOMAR, MR93_TOMA);
     return List.of(
         accepted("TOMAR with the tablet's token", TOMAR, MR93_TOMA),
@@ -285,6 +462,63 @@ class TabletContractTest {
     if (nombre != null && !nombre.equals(MR93.token())) {
       assertThat(new JsonCodec().writeString(BUS.published.getFirst())).doesNotContain(nombre);
     }
+  }
+
+  @Test
+  void theQualityLoopsAnswersCarryEstadoDetalleAndCycle() throws Exception {
+    for (Exchange given : welded()) {
+      perform(given)
+          .andExpect(jsonPath("$.estado_detalle").doesNotExist())
+          .andExpect(jsonPath("$.cycle").doesNotExist())
+          .andExpect(jsonPath("$.resultado").doesNotExist());
+    }
+    for (int cycle = 1; cycle <= 2; cycle++) {
+      perform(ok(METROLOGIA, MR93_RECHAZA))
+          .andExpect(jsonPath("$.tag_spool").value("MK-1335-CW-25238-011"))
+          .andExpect(jsonPath("$.resultado").value("RECHAZADO"))
+          .andExpect(
+              jsonPath("$.estado_detalle")
+                  .value("RECHAZADO (Ciclo " + cycle + "/3) - Pendiente reparación"))
+          .andExpect(jsonPath("$.cycle").value(cycle))
+          .andExpect(jsonPath("$.message").isNotEmpty())
+          .andExpect(jsonPath("$.version").isNumber())
+          .andExpect(jsonPath("$.command_id").isNotEmpty());
+      perform(ok(TOMAR_REPARACION, MR93_REPARA))
+          .andExpect(
+              jsonPath("$.estado_detalle")
+                  .value("EN_REPARACION (Ciclo " + cycle + "/3) - Ocupado: MR(93)"))
+          .andExpect(jsonPath("$.cycle").value(cycle))
+          .andExpect(jsonPath("$.resultado").doesNotExist());
+      perform(ok(PAUSAR_REPARACION, MR93_REPARA))
+          .andExpect(
+              jsonPath("$.estado_detalle").value("REPARACION_PAUSADA (Ciclo " + cycle + "/3)"))
+          .andExpect(jsonPath("$.cycle").value(cycle));
+      perform(ok(TOMAR_REPARACION, MR93_REPARA));
+      perform(ok(COMPLETAR_REPARACION, MR93_REPARA))
+          .andExpect(jsonPath("$.estado_detalle").value("PENDIENTE_METROLOGIA"))
+          .andExpect(jsonPath("$.cycle").value(cycle));
+    }
+    perform(ok(METROLOGIA, MR93_RECHAZA))
+        .andExpect(jsonPath("$.estado_detalle").value("BLOQUEADO - Contactar supervisor"))
+        .andExpect(jsonPath("$.cycle").value(3));
+    perform(ok(DESBLOQUEAR, "{\"motivo\":\"revisado con calidad\"}"))
+        .andExpect(jsonPath("$.estado_detalle").value("PENDIENTE_METROLOGIA"))
+        .andExpect(jsonPath("$.cycle").value(0));
+    perform(ok(METROLOGIA, MR93_APRUEBA))
+        .andExpect(jsonPath("$.resultado").value("APROBADO"))
+        .andExpect(jsonPath("$.estado_detalle").value("METROLOGIA APROBADO ✓"))
+        .andExpect(jsonPath("$.cycle").value(0));
+
+    assertThat(BUS.published)
+        .filteredOn(OccupationCommand.CompletarMetrologia.class::isInstance)
+        .hasSize(4)
+        .allSatisfy(
+            c -> assertThat(((OccupationCommand.CompletarMetrologia) c).worker()).isEqualTo(MR93));
+    assertThat(BUS.published)
+        .filteredOn(OccupationCommand.DesbloquearSpool.class::isInstance)
+        .singleElement()
+        .satisfies(
+            d -> assertThat(((OccupationCommand.DesbloquearSpool) d).admin()).isEqualTo("admin"));
   }
 
   private ResultActions perform(Exchange exchange) throws Exception {
