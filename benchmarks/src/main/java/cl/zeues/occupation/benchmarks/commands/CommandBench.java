@@ -125,6 +125,13 @@ public final class CommandBench implements Callable<Integer> {
   long seed = 42;
 
   @Option(
+      names = "--broker",
+      description =
+          "where the broker runs: IN_PROCESS (this JVM, as the system tests run it) or PROCESS (a"
+              + " JVM of its own, as deployed) (default ${DEFAULT-VALUE})")
+  Broker.Shape broker = Broker.Shape.IN_PROCESS;
+
+  @Option(
       names = "--compare-relay",
       paramLabel = "KEY=VALUE[,KEY=VALUE...]",
       description =
@@ -157,11 +164,12 @@ public final class CommandBench implements Callable<Integer> {
     long started = System.nanoTime();
     CommandReport report;
     try (CommandSystem system =
-        CommandSystem.start(redisUrl, CATALOG_WORKERS, keepRedis, comparedTuning)) {
+        CommandSystem.start(redisUrl, CATALOG_WORKERS, keepRedis, broker, comparedTuning)) {
       System.out.printf(
-          "%nstarted in %.1f s: broker %s, API %s, Redis %s, processor concurrency %d%n",
+          "%nstarted in %.1f s: broker %s in %s, API %s, Redis %s, processor concurrency %d%n",
           (System.nanoTime() - started) / 1e9,
           system.brokers(),
+          broker.description,
           system.apiBase(),
           system.redis().url(),
           system.processorConcurrency());
@@ -228,6 +236,7 @@ public final class CommandBench implements Callable<Integer> {
             CATALOG_WORKERS,
             system.processorConcurrency(),
             system.redis().url(),
+            broker.description,
             compareRelay,
             seed);
     if (warmup > 0) {

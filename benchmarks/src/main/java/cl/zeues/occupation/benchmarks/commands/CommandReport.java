@@ -43,6 +43,7 @@ record CommandReport(
       int catalogWorkers,
       int processorConcurrency,
       String redisUrl,
+      String broker,
       @Nullable String comparedRelay,
       long seed) {}
 
@@ -200,7 +201,7 @@ record CommandReport(
                 + " commands/s offered by %d workers for %d s per phase (warm-up %d s per"
                 + " path); mix %s, %s of TOMARs race a held spool; %d spools per run (%d flat out,"
                 + " at most %d in flight); %d workers in the catalog; processor concurrency %d;"
-                + " Redis %s%n",
+                + " Redis %s; broker in %s%n",
             setup.sequentialSeconds(),
             setup.offeredRate(),
             setup.workers(),
@@ -213,7 +214,8 @@ record CommandReport(
             setup.maxInFlight(),
             setup.catalogWorkers(),
             setup.processorConcurrency(),
-            setup.redisUrl()));
+            setup.redisUrl(),
+            setup.broker()));
     out.append(
         "latency: at a rate from when a request was due (the driver's schedule), flat out from"
             + " when it was sent; service time always from when it was sent\n");

@@ -1,7 +1,6 @@
 package cl.zeues.occupation.benchmarks.commands;
 
 import cl.zeues.occupation.api.CommandApiApplication;
-import cl.zeues.occupation.benchmarks.support.InProcessKafka;
 import cl.zeues.occupation.benchmarks.support.StartedParts;
 import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.SpoolCatalogEntry;
@@ -54,7 +53,7 @@ final class CommandSystem implements AutoCloseable {
           .connectTimeout(Duration.ofSeconds(2))
           .build();
   private final BenchRedis redis;
-  private final InProcessKafka broker;
+  private final Broker broker;
   private final KafkaProducer<String, byte[]> catalogs;
   private final List<Worker> workers;
   private @Nullable ConfigurableApplicationContext processor;
@@ -62,7 +61,7 @@ final class CommandSystem implements AutoCloseable {
   private final List<TransactionalRelay> relays = new ArrayList<>();
   private long spoolsPublished;
 
-  private CommandSystem(BenchRedis redis, InProcessKafka broker, int workerCount) {
+  private CommandSystem(BenchRedis redis, Broker broker, int workerCount) {
     this.redis = redis;
     this.broker = broker;
     started.add(redis);
@@ -84,26 +83,26 @@ final class CommandSystem implements AutoCloseable {
 
   /**
    * Starts everything and waits until the processor owns every command partition, both services are
-   * ready and the relay owns its partitions.
+   * ready and the relays own their partitions.
    *
-   * @throws IllegalStateException when something does not start in time
-   */
-  /**
+   * @param brokerShape the broker in this JVM, or in a process of its own
    * @param comparedRelay client settings of a second relay measured beside the baseline's; null for
    *     none
+   * @throws IllegalStateException when something does not start in time
    */
   static CommandSystem start(
       String redisServer,
       int workerCount,
       boolean keepRedis,
+      Broker.Shape brokerShape,
       @Nullable Map<String, String> comparedRelay) {
     BenchRedis redis = BenchRedis.claim(redisServer);
     if (keepRedis) {
       redis.keepKeys();
     }
-    InProcessKafka broker;
+    Broker broker;
     try {
-      broker = InProcessKafka.start(Topics.COMMANDS.partitions());
+      broker = Broker.start(brokerShape, Topics.COMMANDS.partitions());
     } catch (RuntimeException e) {
       redis.close();
       throw e;

@@ -173,6 +173,7 @@ class CommandReportTest {
         40,
         2,
         "redis://x/7",
+        "this JVM",
         null,
         42);
   }
