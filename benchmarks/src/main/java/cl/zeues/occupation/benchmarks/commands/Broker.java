@@ -7,10 +7,10 @@ import java.util.Collection;
 /** The bench's single-node KRaft broker, in this JVM or in one of its own, on loopback. */
 interface Broker extends AutoCloseable {
 
-  /** Where the broker is: {@code in this JVM} or {@code its own process}. */
+  /** Where the broker runs: {@code this JVM} or {@code a JVM of its own}. */
   enum Shape {
-    IN_PROCESS("in this JVM"),
-    PROCESS("its own process");
+    IN_PROCESS("this JVM"),
+    PROCESS("a JVM of its own");
 
     final String description;
 
