@@ -57,12 +57,12 @@ final class TransactionalRelay implements AutoCloseable {
    *       one committed sends its offsets ({@code TxnOffsetCommit}) while the group coordinator
    *       still holds the previous transaction's offsets pending its commit marker; the broker
    *       answers {@code CONCURRENT_TRANSACTIONS} and the client retries after {@code
-   *       retry.backoff.ms}. At a rate nearly every transaction is back to back, so the relay
-   *       stalled ~100 ms in {@code sendOffsetsToTransaction} about once in every few transactions,
-   *       and its partitions queued behind it (p50 ~1 s at 500/s).
+   *       retry.backoff.ms}. At a rate nearly every transaction is back to back, so about a tenth
+   *       of them stalled 100 ms in {@code sendOffsetsToTransaction}, the partitions behind the
+   *       stalled thread queued, and the relay answered 500/s with p50 0.8-2 s.
    *   <li>{@code linger.ms} 0 (default 5 since Kafka 4.0): with a linger the replies wait in the
    *       accumulator until {@code commitTransaction} flushes them, after the offsets round trip
-   *       instead of beside it (the command-api's producer sets 0 for the same reason).
+   *       instead of beside it (the command-api's producer sets 0 too).
    * </ul>
    */
   static final Map<String, Object> PRODUCER_TUNING =
