@@ -6,21 +6,26 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code commands}: the command path under load, against a raw Kafka baseline measured in the same
- * run on the same broker. Per run, in this order: the baseline relay at the offered rate, commands
- * straight to the processor over Kafka at the offered rate, the tablets' HTTP path at the offered
- * rate, then the baseline and the processor flat out. Prints a table per run and the medians, and
- * writes the same figures as JSON. Asserts nothing about speed; answers that contradict the
- * decider's prediction are printed loudly and make the exit status 1.
+ * run on the same broker. Per run, in this order: one tablet sending TOMAR/PAUSAR one at a time to
+ * the baseline relay, to the processor over Kafka and over HTTP; the same three paths at the
+ * offered rate; then the baseline and the processor flat out. Prints a table per run and the
+ * medians, and writes the same figures as JSON. Asserts nothing about speed; answers that
+ * contradict the decider's prediction are printed loudly and make the exit status 1.
  */
 @Command(
     name = "commands",
@@ -42,6 +47,13 @@ public final class CommandBench implements Callable<Integer> {
       names = "--seconds",
       description = "length of every measured phase, seconds (default ${DEFAULT-VALUE})")
   int seconds = 20;
+
+  @Option(
+      names = "--sequential-seconds",
+      description =
+          "length of each sequential phase (one client, TOMAR/PAUSAR on one spool), seconds"
+              + " (default ${DEFAULT-VALUE}; 0 skips them)")
+  int sequentialSeconds = 10;
 
   @Option(
       names = "--warmup",
@@ -112,6 +124,24 @@ public final class CommandBench implements Callable<Integer> {
   @Option(names = "--seed", description = "seeds the command mix (default ${DEFAULT-VALUE})")
   long seed = 42;
 
+  @Option(
+      names = "--broker",
+      description =
+          "where the broker runs: IN_PROCESS (this JVM, as the system tests run it) or PROCESS (a"
+              + " JVM of its own, as deployed) (default ${DEFAULT-VALUE})")
+  Broker.Shape broker = Broker.Shape.IN_PROCESS;
+
+  @Option(
+      names = "--compare-relay",
+      paramLabel = "KEY=VALUE[,KEY=VALUE...]",
+      description =
+          "also measure a second relay, the baseline's with these Kafka client settings (a"
+              + " producer setting goes to its producer, a consumer setting to its consumer), right"
+              + " after the baseline in the sequential and at-rate phases; e.g."
+              + " retry.backoff.ms=100,linger.ms=5 puts back the client defaults the baseline"
+              + " overrides")
+  @Nullable String compareRelay;
+
   private static final int CATALOG_WORKERS = 40;
   private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
 
@@ -120,8 +150,10 @@ public final class CommandBench implements Callable<Integer> {
   @Override
   public Integer call() {
     CommandMix commandMix;
+    @Nullable Map<String, String> comparedTuning;
     try {
       commandMix = CommandMix.parse(mix, conflictShare);
+      comparedTuning = compareRelay == null ? null : clientSettings(compareRelay);
       validate();
     } catch (IllegalArgumentException e) {
       System.err.println("commands: " + e.getMessage());
@@ -131,11 +163,13 @@ public final class CommandBench implements Callable<Integer> {
     System.out.println(machine.describe());
     long started = System.nanoTime();
     CommandReport report;
-    try (CommandSystem system = CommandSystem.start(redisUrl, CATALOG_WORKERS, keepRedis)) {
+    try (CommandSystem system =
+        CommandSystem.start(redisUrl, CATALOG_WORKERS, keepRedis, broker, comparedTuning)) {
       System.out.printf(
-          "%nstarted in %.1f s: broker %s, API %s, Redis %s, processor concurrency %d%n",
+          "%nstarted in %.1f s: broker %s in %s, API %s, Redis %s, processor concurrency %d%n",
           (System.nanoTime() - started) / 1e9,
           system.brokers(),
+          broker.description,
           system.apiBase(),
           system.redis().url(),
           system.processorConcurrency());
@@ -174,8 +208,8 @@ public final class CommandBench implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--rate, --seconds, --workers, --runs and --max-in-flight must be positive");
     }
-    if (warmup < 0) {
-      throw new IllegalArgumentException("--warmup must not be negative");
+    if (warmup < 0 || sequentialSeconds < 0) {
+      throw new IllegalArgumentException("--warmup and --sequential-seconds must not be negative");
     }
     if (spools < 2 * workers) {
       throw new IllegalArgumentException(
@@ -191,6 +225,7 @@ public final class CommandBench implements Callable<Integer> {
         new CommandReport.Setup(
             rate,
             seconds,
+            sequentialSeconds,
             warmup,
             workers,
             spools,
@@ -201,6 +236,8 @@ public final class CommandBench implements Callable<Integer> {
             CATALOG_WORKERS,
             system.processorConcurrency(),
             system.redis().url(),
+            broker.description,
+            compareRelay,
             seed);
     if (warmup > 0) {
       warmUp(system, commandMix);
@@ -212,6 +249,9 @@ public final class CommandBench implements Callable<Integer> {
       SpoolTags atRate = freshTags(system, spools);
       SpoolTags flatOut = skipFlatOut ? null : freshTags(system, flatOutSpools);
       SpoolTags baseline = SpoolTags.draw(prefixes, spools);
+      // One spool per tablet: the relays' (unchecked, so shared), the Kafka path's, HTTP's.
+      SpoolTags tablets = freshTags(system, 3);
+      system.publishSpools(tablets.tags());
       system.publishSpools(atRate.tags());
       if (flatOut != null) {
         system.publishSpools(flatOut.tags());
@@ -219,11 +259,58 @@ public final class CommandBench implements Callable<Integer> {
       List<PhaseResult> phases = new ArrayList<>();
       ShopFloor baselineFloor = floor(baseline, system.workers(), commandMix, runSeed);
       ShopFloor floor = floor(atRate, system.workers(), commandMix, runSeed);
-      try (CommandPath relay = KafkaPath.baseline(system.brokers(), "bench-baseline");
+      try (CommandPath relay =
+              KafkaPath.baseline(system.brokers(), TransactionalRelay.BASELINE, "bench-baseline");
+          CommandPath compared = comparedPath(system, "bench-compared");
           CommandPath kafka = KafkaPath.processor(system.brokers(), "bench-kafka");
           CommandPath http = new HttpPath(system.apiBase(), ANSWER_TIMEOUT)) {
+        if (sequentialSeconds > 0) {
+          List<String> tags = tablets.tags();
+          List<Worker> tabletWorkers = system.workers();
+          phases.add(
+              sequential(
+                  system,
+                  "baseline sequential",
+                  "baseline",
+                  relay,
+                  new Tablet(tags.get(0), tabletWorkers.get(0), runSeed),
+                  false));
+          if (compared != null) {
+            phases.add(
+                sequential(
+                    system,
+                    "compared sequential",
+                    "compared",
+                    compared,
+                    new Tablet(tags.get(0), tabletWorkers.get(0), runSeed),
+                    false));
+          }
+          phases.add(
+              sequential(
+                  system,
+                  "kafka sequential",
+                  "kafka",
+                  kafka,
+                  new Tablet(tags.get(1), tabletWorkers.get(1), runSeed),
+                  true));
+          phases.add(
+              sequential(
+                  system,
+                  "HTTP sequential",
+                  "http",
+                  http,
+                  new Tablet(tags.get(2), tabletWorkers.get(2), runSeed),
+                  true));
+        }
         phases.add(
             atRate(system, "baseline @ " + rate + "/s", "baseline", relay, baselineFloor, false));
+        if (compared != null) {
+          ShopFloor comparedFloor =
+              floor(SpoolTags.draw(prefixes, spools), system.workers(), commandMix, runSeed);
+          phases.add(
+              atRate(
+                  system, "compared @ " + rate + "/s", "compared", compared, comparedFloor, false));
+        }
         phases.add(atRate(system, "kafka @ " + rate + "/s", "kafka", kafka, floor, true));
         phases.add(atRate(system, "HTTP @ " + rate + "/s", "http", http, floor, true));
         if (flatOut != null) {
@@ -243,6 +330,7 @@ public final class CommandBench implements Callable<Integer> {
       } finally {
         if (!keepRedis) {
           long deleted = system.redis().deleteSpools(atRate.prefix(), atRate.tags());
+          deleted += system.redis().deleteSpools(tablets.prefix(), tablets.tags());
           if (flatOut != null) {
             deleted += system.redis().deleteSpools(flatOut.prefix(), flatOut.tags());
           }
@@ -268,15 +356,22 @@ public final class CommandBench implements Callable<Integer> {
     system.publishSpools(tags.tags());
     ShopFloor floor = floor(tags, system.workers(), commandMix, seed - 1);
     Duration duration = Duration.ofSeconds(warmup);
-    try (CommandPath relay = KafkaPath.baseline(system.brokers(), "bench-warmup-baseline");
+    try (CommandPath relay =
+            KafkaPath.baseline(
+                system.brokers(), TransactionalRelay.BASELINE, "bench-warmup-baseline");
+        CommandPath compared = comparedPath(system, "bench-warmup-compared");
         CommandPath kafka = KafkaPath.processor(system.brokers(), "bench-warmup-kafka");
         CommandPath http = new HttpPath(system.apiBase(), ANSWER_TIMEOUT)) {
-      new LoadDriver(
-              relay,
-              floor(SpoolTags.draw(prefixes, spools), system.workers(), commandMix, seed),
-              ANSWER_TIMEOUT,
-              false)
-          .atRate(rate, workers, duration);
+      for (CommandPath unchecked : Arrays.asList(relay, compared)) {
+        if (unchecked != null) {
+          new LoadDriver(
+                  unchecked,
+                  floor(SpoolTags.draw(prefixes, spools), system.workers(), commandMix, seed),
+                  ANSWER_TIMEOUT,
+                  false)
+              .atRate(rate, workers, duration);
+        }
+      }
       new LoadDriver(kafka, floor, ANSWER_TIMEOUT, true).atRate(rate, workers, duration);
       new LoadDriver(http, floor, ANSWER_TIMEOUT, true).atRate(rate, workers, duration);
     } finally {
@@ -284,6 +379,68 @@ public final class CommandBench implements Callable<Integer> {
         system.redis().deleteSpools(tags.prefix(), tags.tags());
       }
     }
+  }
+
+  /** The compared relay's client, or null when no relay is compared. */
+  private @Nullable CommandPath comparedPath(CommandSystem system, String clientId) {
+    return compareRelay == null
+        ? null
+        : KafkaPath.baseline(system.brokers(), TransactionalRelay.COMPARED, clientId);
+  }
+
+  private PhaseResult sequential(
+      CommandSystem system,
+      String name,
+      String path,
+      CommandPath commands,
+      Tablet tablet,
+      boolean checked) {
+    System.out.printf(
+        "[%s] one client, TOMAR/PAUSAR on one spool, for %d s%n", name, sequentialSeconds);
+    return measured(
+        system,
+        checked,
+        () -> {
+          long start = System.nanoTime();
+          PhaseTally tally =
+              new LoadDriver(commands, tablet, ANSWER_TIMEOUT, checked)
+                  .sequential(Duration.ofSeconds(sequentialSeconds));
+          double span = Math.max(1e-9, (tally.lastCompletedAt() - start) / 1e9);
+          return CommandReport.result(
+              name,
+              path,
+              PhaseResult.Mode.SEQUENTIAL,
+              null,
+              1,
+              sequentialSeconds,
+              tally,
+              tally.completedCount() / span);
+        });
+  }
+
+  /**
+   * {@code key=value,key=value} Kafka client settings.
+   *
+   * @throws IllegalArgumentException for a pair without {@code =} or a key no Kafka producer or
+   *     consumer knows
+   */
+  static Map<String, String> clientSettings(String text) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    for (String pair : text.split(",")) {
+      int equals = pair.indexOf('=');
+      if (equals < 1) {
+        throw new IllegalArgumentException(
+            "expected KEY=VALUE pairs separated by commas, got '" + pair.strip() + "'");
+      }
+      String key = pair.substring(0, equals).strip();
+      if (!ProducerConfig.configNames().contains(key)
+          && !ConsumerConfig.configNames().contains(key)) {
+        throw new IllegalArgumentException(
+            "no Kafka producer or consumer setting is called " + key);
+      }
+      settings.put(key, pair.substring(equals + 1).strip());
+    }
+    return settings;
   }
 
   private PhaseResult atRate(
@@ -305,7 +462,14 @@ public final class CommandBench implements Callable<Integer> {
                   .atRate(rate, workers, Duration.ofSeconds(seconds));
           double span = Math.max(seconds, (tally.lastCompletedAt() - start) / 1e9);
           return CommandReport.result(
-              name, path, rate, workers, seconds, tally, tally.completedCount() / span);
+              name,
+              path,
+              PhaseResult.Mode.AT_RATE,
+              rate,
+              workers,
+              seconds,
+              tally,
+              tally.completedCount() / span);
         });
   }
 
@@ -328,6 +492,7 @@ public final class CommandBench implements Callable<Integer> {
           return CommandReport.result(
               name,
               path,
+              PhaseResult.Mode.FLAT_OUT,
               null,
               maxInFlight,
               seconds,

@@ -32,6 +32,7 @@ record CommandReport(
   record Setup(
       int offeredRate,
       int secondsPerPhase,
+      int sequentialSeconds,
       int warmupSeconds,
       int workers,
       int spools,
@@ -42,6 +43,8 @@ record CommandReport(
       int catalogWorkers,
       int processorConcurrency,
       String redisUrl,
+      String broker,
+      @Nullable String comparedRelay,
       long seed) {}
 
   /**
@@ -85,6 +88,7 @@ record CommandReport(
     labels.put("conflict_rate", "conflict rate (409 SPOOL_OCCUPIED)");
     labels.put("commands_per_transaction", "processor: commands per transaction");
     labels.put("listener_mean_ms", "processor: listener ms per transaction");
+    labels.put("send_offsets_mean_ms", "processor: send offsets ms per transaction");
     labels.put("transaction_commit_mean_ms", "processor: commit ms per transaction");
     labels.put("x_throughput", "throughput / baseline");
     labels.put("x_p50", "p50 / baseline");
@@ -97,6 +101,7 @@ record CommandReport(
   static PhaseResult result(
       String name,
       String path,
+      PhaseResult.Mode mode,
       @Nullable Integer rate,
       int concurrency,
       int seconds,
@@ -108,6 +113,7 @@ record CommandReport(
     return new PhaseResult(
         name,
         path,
+        mode,
         rate,
         concurrency,
         seconds,
@@ -143,10 +149,13 @@ record CommandReport(
     return figures;
   }
 
-  /** The baseline phase measured as {@code phase} was: at the same rate, or flat out. */
+  /**
+   * The baseline phase measured as {@code phase} was: sequentially, at the same rate, or flat out.
+   */
   private static @Nullable PhaseResult baselineFor(PhaseResult phase, List<PhaseResult> phases) {
     return phases.stream()
         .filter(p -> p.path().equals("baseline"))
+        .filter(p -> p.mode() == phase.mode())
         .filter(p -> Objects.equals(p.offeredRate(), phase.offeredRate()))
         .findFirst()
         .orElse(null);
@@ -188,10 +197,12 @@ record CommandReport(
     out.append("load average at the end: ").append(loadAverageAtEnd).append('\n');
     out.append(
         String.format(
-            "setup: %d commands/s offered by %d workers for %d s per phase (warm-up %d s per"
+            "setup: sequential phases %d s each (one client, TOMAR/PAUSAR on one spool); %d"
+                + " commands/s offered by %d workers for %d s per phase (warm-up %d s per"
                 + " path); mix %s, %s of TOMARs race a held spool; %d spools per run (%d flat out,"
                 + " at most %d in flight); %d workers in the catalog; processor concurrency %d;"
-                + " Redis %s%n",
+                + " Redis %s; broker in %s%n",
+            setup.sequentialSeconds(),
             setup.offeredRate(),
             setup.workers(),
             setup.secondsPerPhase(),
@@ -203,13 +214,22 @@ record CommandReport(
             setup.maxInFlight(),
             setup.catalogWorkers(),
             setup.processorConcurrency(),
-            setup.redisUrl()));
+            setup.redisUrl(),
+            setup.broker()));
     out.append(
         "latency: at a rate from when a request was due (the driver's schedule), flat out from"
             + " when it was sent; service time always from when it was sent\n");
     out.append(
         "baseline: transactional request/reply relay (read_committed batch loop, one transaction"
-            + " per poll with the replies and sendOffsetsToTransaction), no HTTP, Redis or domain\n");
+            + " per poll with the replies and sendOffsetsToTransaction), no HTTP, Redis or domain;"
+            + " producer "
+            + TransactionalRelay.PRODUCER_TUNING
+            + "\n");
+    if (setup.comparedRelay() != null) {
+      out.append("compared: the same relay with ")
+          .append(setup.comparedRelay())
+          .append(", on topics of its own\n");
+    }
     for (Run run : runs) {
       out.append('\n').append(runTable(run));
     }
@@ -232,7 +252,12 @@ record CommandReport(
         row(
             "offered (per s)",
             phases,
-            p -> p.offeredRate() == null ? "flat out" : String.valueOf(p.offeredRate())));
+            p ->
+                switch (p.mode()) {
+                  case SEQUENTIAL -> "one at a time";
+                  case AT_RATE -> String.valueOf(p.offeredRate());
+                  case FLAT_OUT -> "flat out";
+                }));
     table.row(
         row(
             "sent / answered",

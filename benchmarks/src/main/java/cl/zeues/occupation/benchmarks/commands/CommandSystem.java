@@ -1,7 +1,6 @@
 package cl.zeues.occupation.benchmarks.commands;
 
 import cl.zeues.occupation.api.CommandApiApplication;
-import cl.zeues.occupation.benchmarks.support.InProcessKafka;
 import cl.zeues.occupation.benchmarks.support.StartedParts;
 import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.SpoolCatalogEntry;
@@ -38,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * database claimed for this bench alone, never flushed), the real occupation-processor and
  * command-api applications started from their builders with their own configuration (only ports,
  * the broker's address and the Redis URL are set), the worker catalog they resolve workers from,
- * and the baseline's transactional relay beside them on the same broker.
+ * and the baseline's transactional relay beside them on the same broker (and, when asked, a second
+ * relay with other client settings to compare it with).
  */
 final class CommandSystem implements AutoCloseable {
 
@@ -53,15 +53,15 @@ final class CommandSystem implements AutoCloseable {
           .connectTimeout(Duration.ofSeconds(2))
           .build();
   private final BenchRedis redis;
-  private final InProcessKafka broker;
+  private final Broker broker;
   private final KafkaProducer<String, byte[]> catalogs;
   private final List<Worker> workers;
   private @Nullable ConfigurableApplicationContext processor;
   private @Nullable ConfigurableApplicationContext api;
-  private @Nullable TransactionalRelay relay;
+  private final List<TransactionalRelay> relays = new ArrayList<>();
   private long spoolsPublished;
 
-  private CommandSystem(BenchRedis redis, InProcessKafka broker, int workerCount) {
+  private CommandSystem(BenchRedis redis, Broker broker, int workerCount) {
     this.redis = redis;
     this.broker = broker;
     started.add(redis);
@@ -83,18 +83,26 @@ final class CommandSystem implements AutoCloseable {
 
   /**
    * Starts everything and waits until the processor owns every command partition, both services are
-   * ready and the relay owns its partitions.
+   * ready and the relays own their partitions.
    *
+   * @param brokerShape the broker in this JVM, or in a process of its own
+   * @param comparedRelay client settings of a second relay measured beside the baseline's; null for
+   *     none
    * @throws IllegalStateException when something does not start in time
    */
-  static CommandSystem start(String redisServer, int workerCount, boolean keepRedis) {
+  static CommandSystem start(
+      String redisServer,
+      int workerCount,
+      boolean keepRedis,
+      Broker.Shape brokerShape,
+      @Nullable Map<String, String> comparedRelay) {
     BenchRedis redis = BenchRedis.claim(redisServer);
     if (keepRedis) {
       redis.keepKeys();
     }
-    InProcessKafka broker;
+    Broker broker;
     try {
-      broker = InProcessKafka.start(Topics.COMMANDS.partitions());
+      broker = Broker.start(brokerShape, Topics.COMMANDS.partitions());
     } catch (RuntimeException e) {
       redis.close();
       throw e;
@@ -102,8 +110,12 @@ final class CommandSystem implements AutoCloseable {
     CommandSystem system;
     try {
       List<Topics.Spec> topics = new ArrayList<>(Topics.ALL);
-      topics.add(TransactionalRelay.REQUESTS);
-      topics.add(TransactionalRelay.REPLIES);
+      topics.add(TransactionalRelay.requests(TransactionalRelay.BASELINE));
+      topics.add(TransactionalRelay.replies(TransactionalRelay.BASELINE));
+      if (comparedRelay != null) {
+        topics.add(TransactionalRelay.requests(TransactionalRelay.COMPARED));
+        topics.add(TransactionalRelay.replies(TransactionalRelay.COMPARED));
+      }
       broker.createTopics(topics);
       system = new CommandSystem(redis, broker, workerCount);
     } catch (RuntimeException e) {
@@ -112,7 +124,7 @@ final class CommandSystem implements AutoCloseable {
       throw e;
     }
     try {
-      system.startServices();
+      system.startServices(comparedRelay);
       return system;
     } catch (RuntimeException e) {
       system.close();
@@ -120,7 +132,7 @@ final class CommandSystem implements AutoCloseable {
     }
   }
 
-  private void startServices() {
+  private void startServices(@Nullable Map<String, String> comparedRelay) {
     String brokers = broker.brokers();
     ConfigurableApplicationContext p =
         ProcessorApplication.builder()
@@ -144,9 +156,17 @@ final class CommandSystem implements AutoCloseable {
     started.add(a::close);
     awaitUntil("the command-api to be ready", () -> ready(port(a)));
     awaitUntil("the processor to be ready", () -> ready(port(p)));
-    TransactionalRelay r = new TransactionalRelay(brokers, processorConcurrency(), 300);
-    relay = r;
-    started.add(r);
+    startRelay(TransactionalRelay.BASELINE, Map.of());
+    if (comparedRelay != null) {
+      startRelay(TransactionalRelay.COMPARED, comparedRelay);
+    }
+  }
+
+  private void startRelay(String name, Map<String, String> tuning) {
+    TransactionalRelay relay =
+        new TransactionalRelay(broker.brokers(), name, processorConcurrency(), 300, tuning);
+    relays.add(relay);
+    started.add(relay);
   }
 
   String brokers() {
@@ -170,9 +190,13 @@ final class CommandSystem implements AutoCloseable {
     return running(processor).getBean(ProcessorSettings.class).concurrency();
   }
 
+  /** The first failure of a relay, if any. */
   @Nullable Throwable relayFailure() {
-    TransactionalRelay r = relay;
-    return r == null ? null : r.failure();
+    return relays.stream()
+        .map(TransactionalRelay::failure)
+        .filter(f -> f != null)
+        .findFirst()
+        .orElse(null);
   }
 
   /**

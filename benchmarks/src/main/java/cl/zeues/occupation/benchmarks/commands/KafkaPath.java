@@ -28,14 +28,14 @@ final class KafkaPath implements CommandPath {
   }
 
   /**
-   * The raw Kafka baseline's client: requests to the {@link TransactionalRelay}, correlated by a
-   * header the relay copies onto its reply. Nothing decides.
+   * The raw Kafka baseline's client: requests to the {@link TransactionalRelay} called {@code
+   * relay}, correlated by a header the relay copies onto its reply. Nothing decides.
    */
-  static KafkaPath baseline(String brokers, String clientId) {
+  static KafkaPath baseline(String brokers, String relay, String clientId) {
     return new KafkaPath(
         brokers,
-        TransactionalRelay.REQUESTS.name(),
-        TransactionalRelay.REPLIES.name(),
+        TransactionalRelay.requests(relay).name(),
+        TransactionalRelay.replies(relay).name(),
         clientId,
         reply -> Outcome.RELAYED,
         true);

@@ -14,14 +14,30 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Sends a floor's commands down a {@link CommandPath} and counts the answers: either at a fixed
- * offered rate with a fixed number of concurrent workers (each waits for its answer, as a tablet
- * does), or flat out with a bound on the requests in flight.
+ * Sends a floor's commands down a {@link CommandPath} and counts the answers: one at a time (one
+ * tablet), at a fixed offered rate with a fixed number of concurrent workers (each waits for its
+ * answer, as a tablet does), or flat out with a bound on the requests in flight.
  *
  * @param checked whether answers are checked against the decider's prediction (not for the
  *     baseline, which decides nothing)
  */
-record LoadDriver(CommandPath path, ShopFloor floor, Duration answerTimeout, boolean checked) {
+record LoadDriver(CommandPath path, Planner floor, Duration answerTimeout, boolean checked) {
+
+  /**
+   * One client sending the next command as soon as the previous one is answered, for {@code
+   * duration} (or until the floor plans nothing more): the latency of a single tablet, with no
+   * queue in front of any part of the path. The response time is the service time.
+   */
+  PhaseTally sequential(Duration duration) {
+    PhaseTally tally = new PhaseTally();
+    long end = System.nanoTime() + duration.toNanos();
+    while (System.nanoTime() < end && !Thread.currentThread().isInterrupted()) {
+      if (!sendAndWait(tally, System.nanoTime())) {
+        break;
+      }
+    }
+    return tally;
+  }
 
   /**
    * Open loop at {@code rate}: request {@code i} is due {@code i / rate} after the start, and the
@@ -51,11 +67,12 @@ record LoadDriver(CommandPath path, ShopFloor floor, Duration answerTimeout, boo
     return tally;
   }
 
-  private void sendAndWait(PhaseTally tally, long due) {
+  /** Returns false when nothing could be planned. */
+  private boolean sendAndWait(PhaseTally tally, long due) {
     Planned planned = floor.plan(Instant.now(), true);
     if (planned == null) {
       tally.unplanned();
-      return;
+      return false;
     }
     tally.sent();
     long sentAt = System.nanoTime();
@@ -72,6 +89,7 @@ record LoadDriver(CommandPath path, ShopFloor floor, Duration answerTimeout, boo
       outcome = Outcome.ERROR;
     }
     settle(tally, planned, outcome, due, sentAt, Long.MAX_VALUE);
+    return true;
   }
 
   /**

@@ -11,9 +11,12 @@ import org.jspecify.annotations.Nullable;
  *
  * @param phase e.g. {@code HTTP @ 500/s}
  * @param path {@code baseline} (the raw Kafka relay), {@code kafka} (commands straight to the
- *     processor) or {@code http} (through the command-api)
- * @param offeredRate requests per second offered; null when the phase sends flat out
- * @param concurrency the driver's workers at a rate; the most requests in flight flat out
+ *     processor), {@code http} (through the command-api) or {@code compared} (a second relay with
+ *     other client settings)
+ * @param mode how the requests were sent
+ * @param offeredRate requests per second offered; null unless the phase sends at a rate
+ * @param concurrency the driver's workers at a rate; the most requests in flight flat out; 1 when
+ *     sequential
  * @param seconds how long requests were offered
  * @param sent requests sent
  * @param completed answers received (some may come after the phase's window)
@@ -31,6 +34,7 @@ import org.jspecify.annotations.Nullable;
 record PhaseResult(
     String phase,
     String path,
+    Mode mode,
     @Nullable Integer offeredRate,
     int concurrency,
     double seconds,
@@ -47,6 +51,13 @@ record PhaseResult(
     List<String> unexpectedSamples,
     @Nullable ProcessorCounters processor) {
 
+  /** How a phase sends: one request at a time, at an offered rate, or as fast as it goes. */
+  enum Mode {
+    SEQUENTIAL,
+    AT_RATE,
+    FLAT_OUT
+  }
+
   PhaseResult {
     responseTimeByAction = Map.copyOf(responseTimeByAction);
     outcomes = Map.copyOf(outcomes);
@@ -57,6 +68,7 @@ record PhaseResult(
     return new PhaseResult(
         phase,
         path,
+        mode,
         offeredRate,
         concurrency,
         seconds,
@@ -94,6 +106,7 @@ record PhaseResult(
     if (processor != null) {
       figures.put("commands_per_transaction", processor.commandsPerTransaction());
       figures.put("listener_mean_ms", processor.listenerMeanMs());
+      figures.put("send_offsets_mean_ms", processor.sendOffsetsMeanMs());
       figures.put("transaction_commit_mean_ms", processor.commitMeanMs());
     }
     return figures;

@@ -35,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  * {@linkplain #plan reserve} a spool until its answer is {@linkplain #settle settled}. Seeded; safe
  * for concurrent use.
  */
-final class ShopFloor {
+final class ShopFloor implements Planner {
 
   /** Every spool of a floor has materials since this date (TOMAR needs it). */
   static final LocalDate MATERIALES = LocalDate.of(2026, 10, 1);
@@ -92,7 +92,8 @@ final class ShopFloor {
    *
    * @param reserve keep the spool out of later plans until {@link #settle} (concurrent senders)
    */
-  synchronized @Nullable Planned plan(Instant now, boolean reserve) {
+  @Override
+  public synchronized @Nullable Planned plan(Instant now, boolean reserve) {
     Action action = mix.draw(random);
     String tag = null;
     boolean conflict = false;
@@ -136,7 +137,8 @@ final class ShopFloor {
   }
 
   /** The planned command's answer came (or will never come): its spool may be planned again. */
-  synchronized void settle(Planned planned) {
+  @Override
+  public synchronized void settle(Planned planned) {
     inFlight.remove(planned.tag());
   }
 
@@ -144,7 +146,8 @@ final class ShopFloor {
    * The answer was not the predicted one, so the driver's copy of the spool can no longer be
    * trusted: the spool takes no more commands.
    */
-  synchronized void diverged(Planned planned) {
+  @Override
+  public synchronized void diverged(Planned planned) {
     String tag = planned.tag();
     if (free.remove(tag) | occupied.remove(tag)) {
       diverged++;

@@ -34,6 +34,24 @@ class CommandReportTest {
   }
 
   @Test
+  void aSequentialPhaseIsComparedWithTheSequentialBaselineNotWithFlatOut() {
+    List<PhaseResult> phases =
+        List.of(
+            phase(
+                "baseline sequential", "baseline", PhaseResult.Mode.SEQUENTIAL, null, 600, 1.5, 4),
+            phase("compared sequential", "compared", PhaseResult.Mode.SEQUENTIAL, null, 200, 6, 8),
+            phase("HTTP sequential", "http", PhaseResult.Mode.SEQUENTIAL, null, 100, 9, 20),
+            phase("baseline flat out", "baseline", PhaseResult.Mode.FLAT_OUT, null, 8000, 100, 300),
+            phase("processor flat out", "kafka", PhaseResult.Mode.FLAT_OUT, null, 2000, 400, 900));
+
+    Map<String, Map<String, Double>> figures = CommandReport.figuresWithRatios(phases);
+
+    assertThat(figures.get("HTTP sequential")).containsEntry("x_p50", 6.0);
+    assertThat(figures.get("compared sequential")).containsEntry("x_p50", 4.0);
+    assertThat(figures.get("processor flat out")).containsEntry("x_p50", 4.0);
+  }
+
+  @Test
   void mediansAreTakenFigureByFigureOverRuns() {
     CommandReport report =
         new CommandReport(
@@ -58,7 +76,9 @@ class CommandReportTest {
     Planned planned = planned();
     tally.sent();
     tally.answered(planned, "SPOOL_OCCUPIED", 0, 0, 1_000_000, Long.MAX_VALUE, true);
-    PhaseResult result = CommandReport.result("HTTP @ 500/s", "http", 500, 50, 20, tally, 1);
+    PhaseResult result =
+        CommandReport.result(
+            "HTTP @ 500/s", "http", PhaseResult.Mode.AT_RATE, 500, 50, 20, tally, 1);
 
     CommandReport report =
         new CommandReport(
@@ -86,10 +106,29 @@ class CommandReportTest {
 
   private static PhaseResult phase(
       String name, String path, @Nullable Integer rate, double throughput, double p50, double p99) {
+    return phase(
+        name,
+        path,
+        rate == null ? PhaseResult.Mode.FLAT_OUT : PhaseResult.Mode.AT_RATE,
+        rate,
+        throughput,
+        p50,
+        p99);
+  }
+
+  private static PhaseResult phase(
+      String name,
+      String path,
+      PhaseResult.Mode mode,
+      @Nullable Integer rate,
+      double throughput,
+      double p50,
+      double p99) {
     Percentiles latency = new Percentiles(100, p50, p50, p99, p99, p99, p50);
     return new PhaseResult(
         name,
         path,
+        mode,
         rate,
         50,
         20,
@@ -121,6 +160,21 @@ class CommandReportTest {
 
   private static CommandReport.Setup setup() {
     return new CommandReport.Setup(
-        500, 20, 5, 50, 2500, 40000, 2000, CommandMix.DEFAULT, 0.1, 40, 2, "redis://x/7", 42);
+        500,
+        20,
+        10,
+        5,
+        50,
+        2500,
+        40000,
+        2000,
+        CommandMix.DEFAULT,
+        0.1,
+        40,
+        2,
+        "redis://x/7",
+        "this JVM",
+        null,
+        42);
   }
 }

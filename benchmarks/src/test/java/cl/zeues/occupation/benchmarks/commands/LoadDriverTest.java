@@ -85,6 +85,33 @@ class LoadDriverTest {
   }
 
   @Test
+  void sequentiallyOneTabletSendsOneCommandAtATimeUntilTheEnd() {
+    PredictedAnswers path = new PredictedAnswers("");
+    Tablet tablet = new Tablet("MK-1234-QX-00001-001", WORKERS.getFirst(), 1);
+
+    PhaseTally tally =
+        new LoadDriver(path, tablet, Duration.ofSeconds(1), true).sequential(Duration.ofMillis(20));
+
+    assertThat(tally.completedCount()).isPositive().isEqualTo(tally.sentCount());
+    assertThat(tally.unexpected()).isZero();
+    assertThat(tally.outcomes()).containsOnlyKeys(ShopFloor.ACCEPTED);
+    assertThat(tally.responseTimesByAction()).containsOnlyKeys("TOMAR", "PAUSAR");
+    assertThat(path.overlaps.get()).isZero();
+  }
+
+  @Test
+  void sequentiallyTheTabletStopsAfterAnUnexpectedAnswer() {
+    Tablet tablet = new Tablet("MK-1234-QX-00001-001", WORKERS.getFirst(), 1);
+
+    PhaseTally tally =
+        new LoadDriver(new PredictedAnswers("NO_AUTORIZADO"), tablet, Duration.ofSeconds(1), true)
+            .sequential(Duration.ofSeconds(5));
+
+    assertThat(tally.sentCount()).isEqualTo(1);
+    assertThat(tally.unexpected()).isEqualTo(1);
+  }
+
+  @Test
   void flatOutStopsAtTheEndOfItsWindowAndCountsEveryAnswer() {
     PhaseTally tally =
         new LoadDriver(new PredictedAnswers(""), floor(1_000), Duration.ofSeconds(1), true)
