@@ -2,6 +2,7 @@ package cl.zeues.occupation.processor.occupation.redis;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,7 +11,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -21,24 +25,51 @@ import org.awaitility.core.ConditionTimeoutException;
 public final class RedisServerProcess implements AutoCloseable {
 
   private final int port;
+  private final List<String> options;
   private Process process;
 
-  private RedisServerProcess(int port) {
+  private RedisServerProcess(int port, List<String> options) {
     this.port = port;
+    this.options = List.copyOf(options);
     this.process = launch();
   }
 
   /** Starts on a free port; another process taking that port first only means another try. */
   public static RedisServerProcess start() {
+    return start(List.of());
+  }
+
+  /**
+   * Starts on a free port with more {@code redis-server} options, e.g. {@code --replicaof 127.0.0.1
+   * 6380}.
+   */
+  public static RedisServerProcess start(List<String> options) {
     IllegalStateException failure = null;
     for (int attempt = 0; attempt < 5; attempt++) {
       try {
-        return new RedisServerProcess(freePort());
+        return new RedisServerProcess(freePort(), options);
       } catch (IllegalStateException e) {
         failure = e;
       }
     }
     throw failure;
+  }
+
+  /** Whether {@code redis-server} can be run at all (tests that need their own skip otherwise). */
+  public static boolean installed() {
+    try {
+      Process version =
+          new ProcessBuilder("redis-server", "--version")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      return version.waitFor(10, TimeUnit.SECONDS) && version.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   public String url() {
@@ -51,17 +82,27 @@ public final class RedisServerProcess implements AutoCloseable {
 
   /** FLUSHALL: every key gone, as after an operator's mistake or a failover to an empty replica. */
   public void flushAll() {
+    ask(RedisCommands::flushall);
+  }
+
+  /** Runs {@code question} on a connection of its own to this server (not through Sentinel). */
+  public <T> T ask(Function<RedisCommands<String, String>, T> question) {
     RedisClient client = RedisClient.create(url());
     try (StatefulRedisConnection<String, String> connection = client.connect()) {
-      connection.sync().flushall();
+      return question.apply(connection.sync());
     } finally {
       client.shutdown();
     }
   }
 
+  /** kill -9, and stay down. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
   /** kill -9, stay down for {@code down}, start again on the same port: empty, no persistence. */
   public void restart(Duration down) throws InterruptedException {
-    process.destroyForcibly().waitFor();
+    kill();
     TimeUnit.NANOSECONDS.sleep(down.toNanos()); // the outage itself, not a wait for a condition
     process = launch();
   }
@@ -73,8 +114,9 @@ public final class RedisServerProcess implements AutoCloseable {
 
   private Process launch() {
     try {
-      Process started =
-          new ProcessBuilder(
+      List<String> command =
+          new ArrayList<>(
+              List.of(
                   "redis-server",
                   "--port",
                   String.valueOf(port),
@@ -83,7 +125,10 @@ public final class RedisServerProcess implements AutoCloseable {
                   "--save",
                   "",
                   "--appendonly",
-                  "no")
+                  "no"));
+      command.addAll(options);
+      Process started =
+          new ProcessBuilder(command)
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .start();
