@@ -95,6 +95,15 @@ public final class RedisServerProcess implements AutoCloseable {
     }
   }
 
+  /** Waits until this server, started as a replica, has synchronised with its primary. */
+  public void awaitReplicating(Duration within) {
+    Awaitility.await("replica on port " + port + " in sync with its primary")
+        .atMost(within)
+        .pollInterval(Duration.ofMillis(100))
+        .ignoreExceptions()
+        .until(() -> ask(redis -> redis.info("replication")).contains("master_link_status:up"));
+  }
+
   /** kill -9, and stay down. */
   public void kill() throws InterruptedException {
     process.destroyForcibly().waitFor();
