@@ -6,10 +6,13 @@ import io.lettuce.core.api.sync.RedisCommands;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,21 +20,34 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A real {@code redis-server} of a test's own, on a free loopback port, without persistence, so a
- * test may flush it or kill it without touching the shared Redis other tests use.
+ * test may flush it or kill it without touching the shared Redis other tests use. It works in a
+ * temporary folder of its own (a replica writes the snapshot it receives there), removed on close.
  */
 public final class RedisServerProcess implements AutoCloseable {
 
   private final int port;
   private final List<String> options;
+  private final Path folder;
   private Process process;
 
   private RedisServerProcess(int port, List<String> options) {
     this.port = port;
     this.options = List.copyOf(options);
-    this.process = launch();
+    try {
+      this.folder = Files.createTempDirectory("zeues-redis-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("no temporary folder for redis-server", e);
+    }
+    try {
+      this.process = launch();
+    } catch (RuntimeException e) {
+      FileSystemUtils.deleteRecursively(folder.toFile());
+      throw e;
+    }
   }
 
   /** Starts on a free port; another process taking that port first only means another try. */
@@ -116,9 +132,15 @@ public final class RedisServerProcess implements AutoCloseable {
     process = launch();
   }
 
+  /** kill -9, and its folder removed. */
   @Override
   public void close() {
-    process.destroyForcibly();
+    try {
+      process.destroyForcibly().waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    FileSystemUtils.deleteRecursively(folder.toFile());
   }
 
   private Process launch() {
@@ -134,10 +156,13 @@ public final class RedisServerProcess implements AutoCloseable {
                   "--save",
                   "",
                   "--appendonly",
-                  "no"));
+                  "no",
+                  "--dir",
+                  folder.toString()));
       command.addAll(options);
       Process started =
           new ProcessBuilder(command)
+              .directory(folder.toFile())
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .start();
