@@ -16,6 +16,7 @@ import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.services.sheets.v4.Sheets;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.io.IOException;
@@ -184,7 +185,9 @@ final class ZeuesSystem implements AutoCloseable {
 
     /**
      * The Redis the processors, the API and {@link #redis()} use; default {@code REDIS_URL} or
-     * 127.0.0.1:6379. Tests that destroy Redis data point this at their own redis-server.
+     * 127.0.0.1:6379. Tests that destroy Redis data point this at their own redis-server. A {@code
+     * redis-sentinel://host:port,...#primary} URL connects everything through Sentinel, as
+     * docker/compose.production.yml does.
      */
     Builder redisUrl(String url) {
       this.redisUrl = url;
@@ -367,13 +370,13 @@ final class ZeuesSystem implements AutoCloseable {
   }
 
   private void startApi() {
+    List<String> arguments =
+        new ArrayList<>(
+            List.of("--server.port=" + apiPort, "--spring.kafka.bootstrap-servers=" + brokers()));
+    arguments.addAll(apiRedisArguments());
+    arguments.add("--zeues.api.admin-token=" + ADMIN_TOKEN);
     ConfigurableApplicationContext started =
-        CommandApiApplication.builder()
-            .run(
-                "--server.port=" + apiPort,
-                "--spring.kafka.bootstrap-servers=" + brokers(),
-                "--spring.data.redis.url=" + redisUrl,
-                "--zeues.api.admin-token=" + ADMIN_TOKEN);
+        CommandApiApplication.builder().run(arguments.toArray(String[]::new));
     api = started;
     apiPort =
         Integer.parseInt(
@@ -382,6 +385,23 @@ final class ZeuesSystem implements AutoCloseable {
     Awaitility.await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> get("/actuator/health/readiness").status() == 200);
+  }
+
+  /**
+   * The API's Redis settings: Spring Boot takes a {@code redis://} URL, and for lettuce's {@code
+   * redis-sentinel://} form (what the processors take) the Sentinels and the primary's name.
+   */
+  private List<String> apiRedisArguments() {
+    RedisURI uri = RedisURI.create(redisUrl);
+    if (uri.getSentinelMasterId() == null) {
+      return List.of("--spring.data.redis.url=" + redisUrl);
+    }
+    return List.of(
+        "--spring.data.redis.sentinel.master=" + uri.getSentinelMasterId(),
+        "--spring.data.redis.sentinel.nodes="
+            + uri.getSentinels().stream()
+                .map(sentinel -> sentinel.getHost() + ":" + sentinel.getPort())
+                .collect(Collectors.joining(",")));
   }
 
   /** http://127.0.0.1:port of the API. */
