@@ -45,7 +45,8 @@ public final class ShopSpreadsheet {
                 "Armador",
                 "Soldador",
                 "Fecha_Armado",
-                "Fecha_Soldadura" ->
+                "Fecha_Soldadura",
+                "Fecha_QC_Metrología" ->
                 "";
             default -> header + "-" + tag;
           });

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import cl.zeues.occupation.events.Operacion;
 import cl.zeues.occupation.events.Worker;
 import cl.zeues.occupation.sheets.EventScript;
+import cl.zeues.occupation.sheets.HeaderNames;
 import cl.zeues.occupation.sheets.ShopSpreadsheet;
 import cl.zeues.occupation.sheetsemulator.EmulatorConfig;
 import cl.zeues.occupation.sheetsemulator.grid.ValueRenderOption;
@@ -113,7 +114,10 @@ class ColumnDriftIT {
       List<String> want = new ArrayList<>(seeded.get(row));
       String tag = want.get(OPERACIONES_HEADERS.indexOf("TAG_SPOOL"));
       ProjectorHarness.expectedCells(script.state(tag))
-          .forEach((column, value) -> want.set(OPERACIONES_HEADERS.indexOf(column), value));
+          .forEach(
+              (column, value) ->
+                  want.set(
+                      HeaderNames.of(OPERACIONES_HEADERS).indexOf(column).orElseThrow(), value));
       assertThat(after.get(row)).isEqualTo(want);
     }
   }

@@ -5,6 +5,7 @@ import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.OccupationEvent;
 import cl.zeues.occupation.events.Topics;
 import cl.zeues.occupation.projector.ProjectorApplication;
+import cl.zeues.occupation.sheets.HeaderNames;
 import cl.zeues.occupation.sheets.OperacionesCells;
 import cl.zeues.occupation.sheets.ShopSpreadsheet;
 import cl.zeues.occupation.sheetsemulator.EmulatorConfig;
@@ -162,7 +163,9 @@ final class ProjectorHarness implements AutoCloseable {
             .findFirst()
             .orElseThrow();
     Map<String, String> cells = new java.util.LinkedHashMap<>();
-    OperacionesCells.OWNED.forEach(column -> cells.put(column, row.get(headers.indexOf(column))));
+    HeaderNames names = HeaderNames.of(headers);
+    OperacionesCells.OWNED.forEach(
+        column -> cells.put(column, row.get(names.indexOf(column).orElseThrow())));
     return cells;
   }
 

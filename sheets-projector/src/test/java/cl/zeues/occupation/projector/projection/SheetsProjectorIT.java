@@ -9,6 +9,7 @@ import cl.zeues.occupation.events.Operacion;
 import cl.zeues.occupation.events.Topics;
 import cl.zeues.occupation.events.Worker;
 import cl.zeues.occupation.sheets.EventScript;
+import cl.zeues.occupation.sheets.HeaderNames;
 import cl.zeues.occupation.sheets.ShopSpreadsheet;
 import cl.zeues.occupation.sheetsemulator.EmulatorConfig;
 import java.time.Duration;
@@ -195,7 +196,10 @@ class SheetsProjectorIT {
       if (firstOfTag && expected.containsKey(tag)) {
         expected
             .get(tag)
-            .forEach((column, value) -> want.set(OPERACIONES_HEADERS.indexOf(column), value));
+            .forEach(
+                (column, value) ->
+                    want.set(
+                        HeaderNames.of(OPERACIONES_HEADERS).indexOf(column).orElseThrow(), value));
       }
       assertThat(actual.get(row)).as("row %d (%s)", row + 1, tag).isEqualTo(want);
     }
@@ -285,6 +289,7 @@ class SheetsProjectorIT {
     cells.put("Soldador", soldador);
     cells.put("Fecha_Armado", fechaArmado);
     cells.put("Fecha_Soldadura", fechaSoldadura);
+    cells.put("Fecha_QC_Metrologia", ""); // this scenario never reaches metrology
     cells.put("Estado_Detalle", estadoDetalle);
     cells.put("version", version);
     return cells;
