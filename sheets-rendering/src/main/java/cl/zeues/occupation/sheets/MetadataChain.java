@@ -56,7 +56,7 @@ public final class MetadataChain {
   static final int LINK_SEARCH_ROWS = 2_000;
 
   /** How many breaks get that search (each costs up to {@link #LINK_SEARCH_ROWS} hashes). */
-  static final int LINK_SEARCHES = 20;
+  static final int LINK_SEARCHES = 100;
 
   private MetadataChain() {}
 

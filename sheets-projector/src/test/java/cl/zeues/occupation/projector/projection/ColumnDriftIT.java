@@ -113,7 +113,7 @@ class ColumnDriftIT {
       List<String> want = new ArrayList<>(seeded.get(row));
       String tag = want.get(OPERACIONES_HEADERS.indexOf("TAG_SPOOL"));
       ProjectorHarness.expectedCells(script.state(tag))
-          .forEach((column, value) -> want.set(OPERACIONES_HEADERS.indexOf(column), value));
+          .forEach((column, value) -> want.set(ProjectorHarness.column(column), value));
       assertThat(after.get(row)).isEqualTo(want);
     }
   }

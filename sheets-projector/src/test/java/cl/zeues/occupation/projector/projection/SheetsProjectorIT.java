@@ -195,7 +195,7 @@ class SheetsProjectorIT {
       if (firstOfTag && expected.containsKey(tag)) {
         expected
             .get(tag)
-            .forEach((column, value) -> want.set(OPERACIONES_HEADERS.indexOf(column), value));
+            .forEach((column, value) -> want.set(ProjectorHarness.column(column), value));
       }
       assertThat(actual.get(row)).as("row %d (%s)", row + 1, tag).isEqualTo(want);
     }
@@ -255,6 +255,11 @@ class SheetsProjectorIT {
             "ARM",
             "COMPLETAR",
             "10-03-2026");
+
+    var chain = harness.metadataChain();
+    assertThat(chain.breaks()).isEmpty();
+    assertThat(chain.hashedRows()).isEqualTo(events.size());
+    assertThat(chain.unhashedRows()).isZero();
 
     assertThat(ProjectorHarness.health(projector).getStatus()).isEqualTo(Status.UP);
     System.out.printf(
