@@ -8,6 +8,8 @@ import cl.zeues.occupation.audit.testing.TestBroker;
 import cl.zeues.occupation.audit.testing.ToolRun;
 import cl.zeues.occupation.events.Operacion;
 import cl.zeues.occupation.events.Topics;
+import cl.zeues.occupation.sheets.HeaderNames;
+import cl.zeues.occupation.sheets.MetadataChain;
 import cl.zeues.occupation.sheets.ShopSheets;
 import cl.zeues.occupation.sheets.ShopSpreadsheet;
 import com.google.api.services.sheets.v4.model.ClearValuesRequest;
@@ -16,7 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -104,7 +108,7 @@ class AuditDiffIT {
         .client()
         .spreadsheets()
         .values()
-        .clear(SPREADSHEET, "Metadata!A2:K", new ClearValuesRequest())
+        .clear(SPREADSHEET, "Metadata!A2:L", new ClearValuesRequest())
         .execute();
     sheets
         .client()
@@ -136,6 +140,11 @@ class AuditDiffIT {
             "METADATA_MISSING " + deleted.stream().sorted().toList().get(0),
             "METADATA_MISSING " + deleted.stream().sorted().toList().get(1));
     assertThat(report.get("repairable").asInt()).isEqualTo(4);
+    // Removing audit rows breaks the hash chain where the rows below moved up (rows 4 and 8 gone).
+    ToolRun chainAfterDelete = verifySheets(SPREADSHEET);
+    assertThat(chainAfterDelete.exit()).isEqualTo(1);
+    assertThat(chainAfterDelete.json().get("first_break").get("row").asInt()).isEqualTo(4);
+    assertThat(chainAfterDelete.json().get("breaks_total").asInt()).isEqualTo(2);
 
     List<List<Object>> operacionesBefore = sheets.rows(SPREADSHEET, "Operaciones");
     List<List<Object>> metadataBefore = sheets.rows(SPREADSHEET, "Metadata");
@@ -152,6 +161,8 @@ class AuditDiffIT {
     assertThat(repaired.get("cells_rewritten").asInt()).isEqualTo(2);
     assertThat(repaired.get("metadata_rows_restored").asInt()).isEqualTo(2);
     assertThat(repaired.get("remediar_rows_written").asInt()).isEqualTo(4);
+    assertThat(repaired.get("chain_broken_at_row").asInt()).isEqualTo(4);
+    assertThat(repaired.get("chained_after_row").asInt()).isEqualTo(metadataBefore.size());
 
     List<List<Object>> operaciones = sheets.rows(SPREADSHEET, "Operaciones");
     assertThat(operaciones.get(rowOf1 - 1).get(HEADERS.indexOf("Ocupado_Por")))
@@ -169,6 +180,161 @@ class AuditDiffIT {
     assertThat(clean.exit()).as(clean.out()).isZero();
     assertThat(clean.json().get("remediar_rows").asInt()).isEqualTo(4);
     assertThat(clean.json().get("findings")).isEmpty();
+    // History is not rewritten: the chain stays broken where it was, and the appended rows
+    // (restored and REMEDIAR) are chained after the last row.
+    assertThat(after.subList(0, metadataBefore.size())).isEqualTo(metadataBefore);
+    JsonNode chain = verifySheets(SPREADSHEET).json();
+    assertThat(chain.get("first_break").get("row").asInt()).isEqualTo(4);
+    assertThat(chain.get("breaks_total").asInt()).isEqualTo(2);
+    assertThat(chain.get("hashed_rows").asInt()).isEqualTo(after.size() - 1);
+  }
+
+  @Test
+  void oneEditedMetadataCellBreaksTheHashChainAtItsRowAndVerifySheetsNamesIt() throws Exception {
+    String target = "audit-chain-it";
+    ShopSpreadsheet spreadsheet = new ShopSpreadsheet();
+    for (int i = 0; i < 12; i++) {
+      spreadsheet.spool(tag(i), "05-01-2026");
+    }
+    sheets.seed(target, spreadsheet);
+    String[] rebuild = {
+      "rebuild-sheets",
+      "--bootstrap-servers",
+      broker.bootstrapServers(),
+      "--sheets-root-url",
+      sheets.rootUrl(),
+      "--spreadsheet",
+      target,
+      "--rows-per-request",
+      "7",
+      "--json"
+    };
+    ToolRun projected = ToolRun.of(rebuild);
+    assertThat(projected.exit()).as(projected.err()).isZero();
+    // An interrupted rebuild: its last rows never landed; running it again chains them after the
+    // rows that did.
+    int rows = sheets.rows(target, "Metadata").size();
+    sheets
+        .client()
+        .spreadsheets()
+        .values()
+        .clear(target, "Metadata!A" + (rows - 2) + ":L" + rows, new ClearValuesRequest())
+        .execute();
+    ToolRun finished = ToolRun.of(rebuild);
+    assertThat(finished.exit()).as(finished.err()).isZero();
+    assertThat(finished.json().get("metadata_rows_appended").asInt()).isEqualTo(3);
+
+    ToolRun intact = verifySheets(target);
+    assertThat(intact.exit()).as(intact.out()).isZero();
+    assertThat(intact.json().get("hashed_rows").asInt()).isEqualTo(shop.events().size());
+    assertThat(intact.json().get("first_break").isNull()).isTrue();
+    ToolRun human = ToolRun.of(chainArgs(target));
+    assertThat(human.exit()).isZero();
+    assertThat(human.out()).contains("clean: every Hash matches");
+
+    // Someone changes who did the work in one audit row (sheet row 6).
+    List<List<Object>> before = sheets.rows(target, "Metadata");
+    List<String> header = before.get(0).stream().map(String::valueOf).toList();
+    int row = 6;
+    Map<String, Object> original = byHeader(header, before.get(row - 1));
+    sheets
+        .client()
+        .spreadsheets()
+        .values()
+        .update(
+            target,
+            "Metadata!" + HeaderNames.letters(header.indexOf("Worker_Nombre")) + row,
+            new ValueRange().setValues(List.of(List.of("XX(1)"))))
+        .setValueInputOption("RAW")
+        .execute();
+
+    ToolRun broken = verifySheets(target);
+    assertThat(broken.exit()).as(broken.out()).isEqualTo(1);
+    JsonNode first = broken.json().get("first_break");
+    assertThat(first.get("row").asInt()).isEqualTo(row);
+    assertThat(first.get("id").asString()).isEqualTo(original.get("ID"));
+    assertThat(first.get("kind").asString()).isEqualTo("HASH_MISMATCH");
+    assertThat(first.get("stored").asString()).isEqualTo(original.get("Hash"));
+    Map<String, Object> edited = new LinkedHashMap<>(original);
+    edited.put("Worker_Nombre", "XX(1)");
+    String above = String.valueOf(byHeader(header, before.get(row - 2)).get("Hash"));
+    assertThat(first.get("recomputed").asString())
+        .isEqualTo(MetadataChain.hash(edited, above))
+        .isNotEqualTo(original.get("Hash"));
+    assertThat(broken.json().get("breaks_total").asInt()).isEqualTo(1);
+    ToolRun brokenHuman = ToolRun.of(chainArgs(target));
+    assertThat(brokenHuman.exit()).isEqualTo(1);
+    assertThat(brokenHuman.out())
+        .contains("broken first at row " + row + " (ID " + original.get("ID") + ")")
+        .contains("stored      " + original.get("Hash"))
+        .contains("recomputed  " + first.get("recomputed").asString());
+
+    // repair-sheets never rewrites the edited row: it appends its REMEDIAR row chained after the
+    // last row, and says the chain was already broken.
+    write(target, "Operaciones!" + letters("Ocupado_Por") + 3, "XX(2)");
+    ToolRun repair =
+        ToolRun.of(
+            "repair-sheets",
+            "--bootstrap-servers",
+            broker.bootstrapServers(),
+            "--sheets-root-url",
+            sheets.rootUrl(),
+            "--spreadsheet-id",
+            target,
+            "--projector-group",
+            "",
+            "--operator",
+            "auditora");
+    assertThat(repair.exit()).as(repair.out()).isEqualTo(1); // the altered audit row needs people
+    assertThat(repair.out())
+        .contains("METADATA_ALTERED")
+        .contains("hash chain was already broken at row " + row)
+        .contains("chained after row " + before.size());
+    List<List<Object>> after = sheets.rows(target, "Metadata");
+    assertThat(after).hasSize(before.size() + 1);
+    assertThat(after.get(row - 1).get(header.indexOf("Worker_Nombre"))).isEqualTo("XX(1)");
+    assertThat(byHeader(header, after.getLast()).get("Accion")).isEqualTo("REMEDIAR");
+
+    JsonNode still = verifySheets(target).json();
+    assertThat(still.get("first_break").get("row").asInt()).isEqualTo(row);
+    assertThat(still.get("breaks_total").asInt()).isEqualTo(1);
+    assertThat(still.get("hashed_rows").asInt()).isEqualTo(before.size());
+  }
+
+  @Test
+  void aMetadataSheetWithoutTheHashColumnCannotBeVerified() {
+    String target = "audit-no-hash-it";
+    sheets
+        .emulator()
+        .putSpreadsheet(
+            target,
+            Map.of("Metadata", List.of(new ArrayList<Object>(ShopSheets.METADATA_CONTENT))));
+
+    ToolRun run = ToolRun.of(chainArgs(target));
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err().lines()).hasSize(1);
+    assertThat(run.err()).contains("Metadata misses required column(s) [Hash]");
+  }
+
+  private static ToolRun verifySheets(String spreadsheet) {
+    List<String> args = new ArrayList<>(List.of(chainArgs(spreadsheet)));
+    args.add("--json");
+    return ToolRun.of(args.toArray(String[]::new));
+  }
+
+  private static String[] chainArgs(String spreadsheet) {
+    return new String[] {
+      "verify", "--sheets", "--sheets-root-url", sheets.rootUrl(), "--spreadsheet-id", spreadsheet
+    };
+  }
+
+  private static Map<String, Object> byHeader(List<String> header, List<Object> row) {
+    Map<String, Object> cells = new LinkedHashMap<>();
+    for (int i = 0; i < header.size() && i < row.size(); i++) {
+      cells.put(header.get(i), row.get(i));
+    }
+    return cells;
   }
 
   @Test
@@ -268,11 +434,15 @@ class AuditDiffIT {
   }
 
   private static void write(String range, Object value) throws Exception {
+    write(SPREADSHEET, range, value);
+  }
+
+  private static void write(String spreadsheet, String range, Object value) throws Exception {
     sheets
         .client()
         .spreadsheets()
         .values()
-        .update(SPREADSHEET, range, new ValueRange().setValues(List.of(List.of(value))))
+        .update(spreadsheet, range, new ValueRange().setValues(List.of(List.of(value))))
         .setValueInputOption("RAW")
         .execute();
   }

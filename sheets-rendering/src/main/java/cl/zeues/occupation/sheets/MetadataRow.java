@@ -18,15 +18,27 @@ import java.util.Map;
 
 /**
  * One {@code Metadata} audit row per event (domain-facts 3.5 and 4): the 11 columns by header name.
- * {@code Evento_Tipo} is the action and the operation ({@code TOMAR_ARM}, {@code COMPLETAR_SOLD},
- * {@code TOMAR_REPARACION}, {@code COMPLETAR_METROLOGIA}, ...), except an administrator's release
- * and a supervisor's unblock, {@code LIBERAR_ADMIN} and {@code DESBLOQUEAR_ADMIN}.
+ * The 12th, {@code Hash}, is not the event's: it chains the row to the one above it when the row is
+ * appended ({@link MetadataChain}). {@code Evento_Tipo} is the action and the operation ({@code
+ * TOMAR_ARM}, {@code COMPLETAR_SOLD}, {@code TOMAR_REPARACION}, {@code COMPLETAR_METROLOGIA}, ...),
+ * except an administrator's release and a supervisor's unblock, {@code LIBERAR_ADMIN} and {@code
+ * DESBLOQUEAR_ADMIN}.
  */
 public final class MetadataRow {
 
   public static final String ID = "ID";
 
-  public static final List<String> HEADERS = ShopSheets.METADATA;
+  /** The 11 content columns {@link #of} renders (domain facts 3.5); what a row's hash covers. */
+  public static final List<String> HEADERS = ShopSheets.METADATA_CONTENT;
+
+  /** The column holding a row's link in the chain ({@link MetadataChain}). */
+  public static final String HASH = "Hash";
+
+  /**
+   * Every column a {@code Metadata} sheet must have to be written to: {@link #HEADERS} and {@link
+   * #HASH}.
+   */
+  public static final List<String> COLUMNS = ShopSheets.METADATA;
 
   private static final JsonCodec JSON = new JsonCodec();
 

@@ -1,6 +1,7 @@
 package cl.zeues.occupation.sheets;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The shop's sheet layouts, as far as this system reads or writes them. */
 public final class ShopSheets {
@@ -89,9 +90,10 @@ public final class ShopSheets {
           "Pulgadas_SOLD");
 
   /**
-   * The 11 {@code Metadata} columns (domain facts 3.5), in the order the projector appends them.
+   * The 11 {@code Metadata} columns the business knows (domain facts 3.5), in the order the
+   * projector appends them: an event's audit row, and what its {@code Hash} covers.
    */
-  public static final List<String> METADATA =
+  public static final List<String> METADATA_CONTENT =
       List.of(
           "ID",
           "Timestamp",
@@ -104,6 +106,14 @@ public final class ShopSheets {
           "Fecha_Operacion",
           "Metadata_JSON",
           "N_UNION");
+
+  /**
+   * The {@code Metadata} header row as this system lays it out: the 11 content columns, then {@code
+   * Hash} (the row's link in the tamper-evident chain, {@link MetadataChain}). Columns are found by
+   * name, so {@code Hash} may sit anywhere; a sheet without it is not written to.
+   */
+  public static final List<String> METADATA =
+      Stream.concat(METADATA_CONTENT.stream(), Stream.of("Hash")).toList();
 
   private ShopSheets() {}
 }

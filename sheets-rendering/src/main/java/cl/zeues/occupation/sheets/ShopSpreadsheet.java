@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A spreadsheet shaped like the shop's (domain-facts 3.1, 3.3-3.5): the 75 {@code Operaciones}
@@ -16,6 +18,10 @@ public final class ShopSpreadsheet {
   public static final List<String> OPERACIONES_HEADERS = ShopSheets.OPERACIONES_STAGING;
 
   public static final List<String> METADATA_HEADERS = ShopSheets.METADATA;
+
+  /** The occupation columns the projection owns, normalized: seeded empty. */
+  private static final Set<String> OWNED =
+      OperacionesCells.OWNED.stream().map(HeaderNames::normalize).collect(Collectors.toSet());
 
   private final List<List<Object>> operaciones = new ArrayList<>();
   private final List<List<Object>> trabajadores = new ArrayList<>();
@@ -38,17 +44,7 @@ public final class ShopSpreadsheet {
           switch (header) {
             case "TAG_SPOOL" -> tag;
             case "Fecha_Materiales" -> fechaMateriales;
-            case "Ocupado_Por",
-                "Fecha_Ocupacion",
-                "version",
-                "Estado_Detalle",
-                "Armador",
-                "Soldador",
-                "Fecha_Armado",
-                "Fecha_Soldadura",
-                "Fecha_QC_Metrología" ->
-                "";
-            default -> header + "-" + tag;
+            default -> OWNED.contains(HeaderNames.normalize(header)) ? "" : header + "-" + tag;
           });
     }
     operaciones.add(row);

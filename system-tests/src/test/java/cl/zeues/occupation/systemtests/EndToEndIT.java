@@ -3,10 +3,14 @@ package cl.zeues.occupation.systemtests;
 import static cl.zeues.occupation.systemtests.Tablets.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cl.zeues.occupation.audit.AuditTool;
 import cl.zeues.occupation.sheets.HeaderNames;
 import cl.zeues.occupation.sheets.ShopSpreadsheet;
 import com.google.api.services.sheets.v4.model.ValueRange;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -106,7 +110,26 @@ class EndToEndIT {
                       "PAUSAR_ARM JP(94)",
                       "TOMAR_ARM AB(12)",
                       "COMPLETAR_ARM AB(12)");
+              assertThat(metadataRows(TAG))
+                  .extracting(r -> r.get("Hash"))
+                  .allMatch(hash -> hash.matches("[0-9a-f]{64}"));
             });
+    // The audit trail the projector wrote is an unbroken hash chain.
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int exit =
+        AuditTool.run(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            "verify",
+            "--sheets",
+            "--sheets-root-url",
+            system.emulator().rootUrl(),
+            "--spreadsheet-id",
+            ZeuesSystem.SPREADSHEET,
+            "--json");
+    String chain = out.toString(StandardCharsets.UTF_8);
+    assertThat(exit).as(chain).isZero();
+    assertThat(Tablets.JSON.readTree(chain).path("hashed_rows").asInt()).isGreaterThanOrEqualTo(4);
   }
 
   @Test

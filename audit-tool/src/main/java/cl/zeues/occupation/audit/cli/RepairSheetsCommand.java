@@ -5,10 +5,12 @@ import cl.zeues.occupation.audit.sheets.DriftReport;
 import cl.zeues.occupation.audit.sheets.RepairPlan;
 import cl.zeues.occupation.audit.sheets.SheetGateway;
 import cl.zeues.occupation.audit.sheets.SheetSnapshot;
+import cl.zeues.occupation.sheets.MetadataChain;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,7 +21,9 @@ import picocli.CommandLine.Option;
       "Runs diff-sheets, then rewrites drifted occupation cells and appends missing Metadata rows."
           + " Every repair is itself recorded as a Metadata row with Accion REMEDIAR (what changed,"
           + " before and after, by whom), written before the cells. Duplicated, altered and"
-          + " unexplained Metadata rows and missing Operaciones rows are reported, never changed.",
+          + " unexplained Metadata rows and missing Operaciones rows are reported, never changed."
+          + " Metadata rows are only appended, each chained (Hash) after the sheet's last row as it"
+          + " is right before the append; a chain already broken above is reported, not mended.",
       "Exit 0: nothing left to repair; 1: drift that needs people remains (or --dry-run found"
           + " drift); 2: could not run."
     })
@@ -56,7 +60,9 @@ final class RepairSheetsCommand extends SheetsCommand {
       int remediarRowsWritten,
       long writeRequests,
       int unrepairable,
-      List<Integer> rowsLeftAlone) {}
+      List<Integer> rowsLeftAlone,
+      @Nullable Integer chainBrokenAtRow,
+      @Nullable Integer chainedAfterRow) {}
 
   @Override
   public Integer call() {
@@ -76,10 +82,17 @@ final class RepairSheetsCommand extends SheetsCommand {
       RepairPlan plan =
           RepairPlan.of(report, snapshot, context.clock().instant(), operator, UUID::randomUUID);
       int unrepairable = report.unrepairable().size();
+      List<MetadataChain.Break> broken =
+          MetadataChain.check(snapshot.metadataChainRows(), 1).breaks();
+      Integer chainBrokenAt = broken.isEmpty() ? null : broken.getFirst().row();
+      Integer chainedAfter = null;
       if (!dryRun && !plan.isEmpty()) {
         // The REMEDIAR rows go first: a repair may fail half-way, but never silently.
-        if (!plan.metadataRows().isEmpty()) {
-          gateway.append(snapshot.metadataLayout().tableRange(), plan.metadataRows());
+        if (!plan.metadataContent().isEmpty()) {
+          SheetGateway.MetadataTail tail = gateway.metadataTail(snapshot.metadataLayout());
+          gateway.append(
+              snapshot.metadataLayout().tableRange(), plan.metadataRows(tail.previous()));
+          chainedAfter = tail.lastRow();
         }
         gateway.update(plan.cells(), Math.max(1, cellsPerRequest));
       }
@@ -97,7 +110,9 @@ final class RepairSheetsCommand extends SheetsCommand {
                 plan.remediarRows(),
                 gateway.writes(),
                 unrepairable,
-                movedOn.stream().sorted().toList()));
+                movedOn.stream().sorted().toList(),
+                chainBrokenAt,
+                chainedAfter));
         return exit;
       }
       println(header("repair-sheets" + (dryRun ? " --dry-run" : ""), comparison));
@@ -121,6 +136,17 @@ final class RepairSheetsCommand extends SheetsCommand {
               + (dryRun ? "; nothing written" : " in " + gateway.writes() + " write request(s)"));
       if (unrepairable > 0) {
         println(count(unrepairable) + " difference(s) need people (not changed by this tool)");
+      }
+      if (chainBrokenAt != null) {
+        println(
+            "the "
+                + snapshot.metadataSheet()
+                + " hash chain was already broken at row "
+                + chainBrokenAt
+                + " (see verify --sheets); "
+                + (chainedAfter != null
+                    ? "the new rows are chained after row " + chainedAfter + " all the same"
+                    : "new rows would be chained after the last row all the same"));
       }
       if (!movedOn.isEmpty()) {
         println(

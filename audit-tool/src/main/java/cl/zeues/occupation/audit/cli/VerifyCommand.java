@@ -3,14 +3,19 @@ package cl.zeues.occupation.audit.cli;
 import cl.zeues.occupation.audit.log.Decoded;
 import cl.zeues.occupation.audit.log.ReadStats;
 import cl.zeues.occupation.audit.log.RecordRef;
+import cl.zeues.occupation.audit.sheets.SheetGateway;
+import cl.zeues.occupation.audit.sheets.SheetsTarget;
 import cl.zeues.occupation.audit.verify.Finding;
 import cl.zeues.occupation.audit.verify.Rule;
 import cl.zeues.occupation.audit.verify.Verifier;
 import cl.zeues.occupation.audit.verify.VerifyResult;
+import cl.zeues.occupation.sheets.MetadataChain;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -20,6 +25,9 @@ import picocli.CommandLine.Option;
       "Checks the invariants of the whole log (DESIGN.md section 3): one occupant at a time, only"
           + " the occupant releases, versions 1..n per spool, each command decided once, every"
           + " record a well-formed event (parses, key = tag_spool, ce_type = payload type).",
+      "With --sheets, checks the spreadsheet's Metadata hash chain instead (no broker needed):"
+          + " recomputes every row's Hash from the top and names the first row that does not"
+          + " match (row, ID, stored and recomputed hash).",
       "Exit 0: clean; 1: findings; 2: could not run."
     })
 final class VerifyCommand extends LogCommand {
@@ -30,6 +38,15 @@ final class VerifyCommand extends LogCommand {
       defaultValue = "1000",
       description = "findings listed in detail (all are counted; default ${DEFAULT-VALUE})")
   int maxFindings = 1000;
+
+  @Option(
+      names = "--sheets",
+      description =
+          "verify the Metadata sheet's hash chain (--spreadsheet-id, --sheets-root-url, ...)"
+              + " instead of the log")
+  boolean sheetsChain;
+
+  @Mixin SheetsOptions sheets = new SheetsOptions();
 
   VerifyCommand(ToolContext context) {
     super(context);
@@ -47,8 +64,25 @@ final class VerifyCommand extends LogCommand {
       Map<Rule, Long> findingsByRule,
       List<Finding> findings) {}
 
+  /** The JSON document of {@code verify --sheets}. */
+  record ChainReport(
+      int exit,
+      String spreadsheetId,
+      String sheet,
+      int rows,
+      int hashedRows,
+      int unhashedRows,
+      String head,
+      long breaksTotal,
+      MetadataChain.@Nullable Break firstBreak,
+      List<MetadataChain.Break> breaks,
+      long elapsedMs) {}
+
   @Override
   public Integer call() {
+    if (sheetsChain) {
+      return verifyChain();
+    }
     Verifier verifier = new Verifier(Math.max(0, maxFindings));
     ReadStats stats = readLog(null, (Decoded decoded) -> verifier.accept(decoded));
     VerifyResult result = verifier.result();
@@ -107,6 +141,81 @@ final class VerifyCommand extends LogCommand {
                   .collect(Collectors.joining(", ")));
     }
     println("read and verified " + rate(stats));
+    return exit;
+  }
+
+  private int verifyChain() {
+    long started = System.nanoTime();
+    SheetsTarget target = sheets.target();
+    MetadataChain.Check chain;
+    try (SheetGateway gateway = new SheetGateway(target)) {
+      chain = gateway.readMetadata().chain(Math.max(0, maxFindings));
+    }
+    long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+    int exit = chain.intact() ? CLEAN : FINDINGS;
+    MetadataChain.Break first = chain.breaks().isEmpty() ? null : chain.breaks().getFirst();
+    if (output.json) {
+      printJson(
+          new ChainReport(
+              exit,
+              target.spreadsheetId(),
+              target.metadata(),
+              chain.rows(),
+              chain.hashedRows(),
+              chain.unhashedRows(),
+              chain.head(),
+              chain.breakCount(),
+              first,
+              chain.breaks(),
+              elapsedMs));
+      return exit;
+    }
+    println(
+        "verify --sheets "
+            + target.metadata()
+            + " of spreadsheet "
+            + target.spreadsheetId()
+            + " at "
+            + target.rootUrl()
+            + ": "
+            + count(chain.rows())
+            + " rows, "
+            + count(chain.hashedRows())
+            + " hashed"
+            + (chain.unhashedRows() > 0
+                ? ", " + count(chain.unhashedRows()) + " above them from before the chain (no Hash)"
+                : ""));
+    if (first == null) {
+      println(
+          chain.hashedRows() == 0
+              ? "clean: no row carries a Hash yet"
+              : "clean: every Hash matches its row chained after the row above; head "
+                  + chain.head());
+    } else {
+      println("the hash chain is broken first at " + first.detail());
+      println("  stored      " + (first.stored().isEmpty() ? "(none)" : first.stored()));
+      println("  recomputed  " + first.recomputed());
+      println(count(chain.breakCount()) + " row(s) break the chain:");
+      for (MetadataChain.Break broken : chain.breaks()) {
+        println(
+            "  row "
+                + broken.row()
+                + "  "
+                + broken.kind()
+                + "  "
+                + (broken.id().isEmpty() ? "(no ID)" : broken.id())
+                + (broken.chainedAfterRow() == null
+                    ? ""
+                    : "  chained after row " + broken.chainedAfterRow()));
+      }
+      if (chain.breaks().size() < chain.breakCount()) {
+        println(
+            "  ... "
+                + count(chain.breakCount() - chain.breaks().size())
+                + " more (see --max-findings)");
+      }
+    }
+    println(String.format(java.util.Locale.ROOT, "read and checked in %.2f s", elapsedMs / 1e3));
     return exit;
   }
 }

@@ -6,6 +6,7 @@ import cl.zeues.occupation.events.OccupationEvent;
 import cl.zeues.occupation.sheets.ColumnLayout;
 import cl.zeues.occupation.sheets.FormulaNeutralizer;
 import cl.zeues.occupation.sheets.HeaderNames;
+import cl.zeues.occupation.sheets.MetadataChain;
 import cl.zeues.occupation.sheets.MetadataRow;
 import cl.zeues.occupation.sheets.OperacionesCells;
 import com.google.api.services.sheets.v4.model.ValueRange;
@@ -22,7 +23,9 @@ import java.util.Set;
  * Writes a complete projection of the log into a spreadsheet: the owned {@code Operaciones} cells
  * of every spool (into the spool's row when the sheet has one, else a new row holding the tag and
  * the owned columns) and one {@code Metadata} row per event in time order, rendered by the
- * projector's rendering (sheets-rendering). Empty or absent sheets get the headers first.
+ * projector's rendering (sheets-rendering), each chained after the one above it ({@link
+ * MetadataChain}; the first after the sheet's last row). Empty or absent sheets get the headers
+ * first.
  *
  * <p>Quota: rows go in large batches (one write request each), every write waits for the budget and
  * 429s are retried after {@code Retry-After}, all by the request layer the projector uses.
@@ -73,13 +76,13 @@ public final class Rebuild {
       headers = List.of(new ArrayList<>(opHeader), headers.get(1));
     }
     if (headers.get(1).isEmpty()) {
-      headerWrites.add(headerRow(target.metadata(), MetadataRow.HEADERS));
-      headers = List.of(headers.get(0), new ArrayList<>(MetadataRow.HEADERS));
+      headerWrites.add(headerRow(target.metadata(), MetadataRow.COLUMNS));
+      headers = List.of(headers.get(0), new ArrayList<>(MetadataRow.COLUMNS));
     }
     ColumnLayout opLayout =
         SheetGateway.layout(target.operaciones(), headers.get(0), OperacionesCells.REQUIRED);
     ColumnLayout mdLayout =
-        SheetGateway.layout(target.metadata(), headers.get(1), MetadataRow.HEADERS);
+        SheetGateway.layout(target.metadata(), headers.get(1), MetadataRow.COLUMNS);
     if (!headerWrites.isEmpty()) {
       gateway.update(headerWrites, headerWrites.size());
     }
@@ -89,7 +92,8 @@ public final class Rebuild {
             "read the TAG_SPOOL and ID columns",
             List.of(
                 opLayout.columnRange(OperacionesCells.TAG_SPOOL, 2),
-                mdLayout.columnRange(MetadataRow.ID, 2)));
+                mdLayout.columnRange(MetadataRow.ID, 2),
+                mdLayout.columnRange(MetadataRow.HASH, 2)));
     Map<String, Integer> rowOf = new HashMap<>();
     List<List<Object>> tags = existing.get(0);
     for (int i = 0; i < tags.size(); i++) {
@@ -124,7 +128,15 @@ public final class Rebuild {
         newRows.add(opLayout.row(byHeader));
       }
     }
-    List<List<Object>> metadataRows = new ArrayList<>();
+    // The rows already there end at the last row read in either column; new rows chain after it.
+    List<List<Object>> hashes = existing.get(2);
+    int lastRow = 1 + Math.max(existing.get(1).size(), hashes.size());
+    Object lastHash =
+        lastRow > 1 && lastRow - 2 < hashes.size() && !hashes.get(lastRow - 2).isEmpty()
+            ? hashes.get(lastRow - 2).get(0)
+            : null;
+    String previous = MetadataChain.after(lastHash);
+    List<Map<String, Object>> metadataContent = new ArrayList<>();
     int already = 0;
     Set<String> written = new HashSet<>();
     List<OccupationEvent> ordered = new ArrayList<>(events);
@@ -137,9 +149,12 @@ public final class Rebuild {
       if (ids.contains(id)) {
         already++;
       } else if (written.add(id)) {
-        metadataRows.add(mdLayout.row(MetadataRow.of(event)));
+        metadataContent.add(MetadataRow.of(event));
       }
     }
+    List<List<Object>> metadataRows = new ArrayList<>(metadataContent.size());
+    MetadataChain.chain(metadataContent, previous)
+        .forEach(row -> metadataRows.add(mdLayout.row(row)));
 
     int cellsPerRequest = rowsPerRequest * OperacionesCells.OWNED.size();
     long planned =

@@ -6,6 +6,7 @@ import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.OccupationEvent;
 import cl.zeues.occupation.sheets.ColumnLayout;
 import cl.zeues.occupation.sheets.FormulaNeutralizer;
+import cl.zeues.occupation.sheets.MetadataChain;
 import cl.zeues.occupation.sheets.MetadataRow;
 import cl.zeues.occupation.sheets.OperacionesCells;
 import cl.zeues.occupation.sheets.SheetFormats;
@@ -25,14 +26,20 @@ import java.util.function.Supplier;
  * SheetDiff#REMEDIAR} saying what was changed (before and after) or restored, and by whom. Drift
  * that is not {@link DriftKind#repairable() repairable} is left for people.
  *
+ * <p>The {@code Metadata} rows are appended, never written over existing ones, and chained after
+ * the sheet's last row as it is right before the append ({@link #metadataRows(String)}), like the
+ * projector's.
+ *
  * @param cells one range per cell, {@code RAW}
- * @param metadataRows restored rows and REMEDIAR rows, laid out by the sheet's columns
+ * @param metadataContent restored rows and REMEDIAR rows, their content cells by header name
+ * @param metadataLayout where the {@code Metadata} columns are
  * @param repairedRows {@code Operaciones} rows touched
  * @param restoredEvents {@code Metadata} rows restored
  */
 public record RepairPlan(
     List<ValueRange> cells,
-    List<List<Object>> metadataRows,
+    List<Map<String, Object>> metadataContent,
+    ColumnLayout metadataLayout,
     int repairedRows,
     int restoredEvents,
     int remediarRows) {
@@ -43,7 +50,22 @@ public record RepairPlan(
   private static final JsonCodec JSON = new JsonCodec();
 
   public boolean isEmpty() {
-    return cells.isEmpty() && metadataRows.isEmpty();
+    return cells.isEmpty() && metadataContent.isEmpty();
+  }
+
+  /** The rows to append, laid out by the sheet's columns, before chaining ({@code Hash} empty). */
+  public List<List<Object>> metadataRows() {
+    return metadataContent.stream().map(metadataLayout::row).toList();
+  }
+
+  /**
+   * The rows to append, laid out, each with its {@code Hash}, the first chained after {@code
+   * previous}.
+   */
+  public List<List<Object>> metadataRows(String previous) {
+    return MetadataChain.chain(metadataContent, previous).stream()
+        .map(metadataLayout::row)
+        .toList();
   }
 
   public static RepairPlan of(
@@ -61,7 +83,7 @@ public record RepairPlan(
         byRow.computeIfAbsent(drift.row(), row -> new ArrayList<>()).add(drift);
       }
     }
-    List<List<Object>> rows = new ArrayList<>();
+    List<Map<String, Object>> rows = new ArrayList<>();
     int remediar = 0;
     for (Map.Entry<Integer, List<Drift>> entry : byRow.entrySet()) {
       int row = entry.getKey();
@@ -90,34 +112,28 @@ public record RepairPlan(
         json.put("version", state.version());
       }
       json.put("cells", changes);
-      rows.add(remediar(ids.get(), now, CELLS, tag, operator, json, mdLayout));
+      rows.add(remediar(ids.get(), now, CELLS, tag, operator, json));
       remediar++;
     }
     int restored = 0;
     for (Map.Entry<OccupationEvent, RecordRef> missing : report.missingEvents().entrySet()) {
       OccupationEvent event = missing.getKey();
-      rows.add(mdLayout.row(MetadataRow.of(event)));
+      rows.add(MetadataRow.of(event));
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("repair", "metadata_row");
       json.put("event_id", event.eventId().toString());
       json.put("version", event.version());
       json.put("partition", missing.getValue().partition());
       json.put("offset", missing.getValue().offset());
-      rows.add(remediar(ids.get(), now, METADATA, event.tagSpool(), operator, json, mdLayout));
+      rows.add(remediar(ids.get(), now, METADATA, event.tagSpool(), operator, json));
       restored++;
       remediar++;
     }
-    return new RepairPlan(cells, rows, byRow.size(), restored, remediar);
+    return new RepairPlan(cells, rows, mdLayout, byRow.size(), restored, remediar);
   }
 
-  private static List<Object> remediar(
-      UUID id,
-      Instant now,
-      String tipo,
-      String tag,
-      String operator,
-      Map<String, Object> json,
-      ColumnLayout layout) {
+  private static Map<String, Object> remediar(
+      UUID id, Instant now, String tipo, String tag, String operator, Map<String, Object> json) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put(MetadataRow.ID, id.toString());
     row.put("Timestamp", SheetFormats.timestamp(now));
@@ -130,6 +146,6 @@ public record RepairPlan(
     row.put("Fecha_Operacion", SheetFormats.date(now));
     row.put("Metadata_JSON", JSON.writeString(json));
     row.put("N_UNION", "");
-    return layout.row(row);
+    return row;
   }
 }

@@ -3,6 +3,7 @@ package cl.zeues.occupation.audit.sheets;
 import cl.zeues.occupation.audit.log.CannotRunException;
 import cl.zeues.occupation.audit.sheets.SheetSnapshot.Row;
 import cl.zeues.occupation.sheets.ColumnLayout;
+import cl.zeues.occupation.sheets.MetadataChain;
 import cl.zeues.occupation.sheets.MetadataRow;
 import cl.zeues.occupation.sheets.OperacionesCells;
 import cl.zeues.occupation.sheets.VersionRule;
@@ -108,7 +109,7 @@ public final class SheetGateway implements AutoCloseable {
   public SheetSnapshot read() {
     List<List<Object>> headers = headers();
     ColumnLayout op = layout(target.operaciones(), headers.get(0), OperacionesCells.REQUIRED);
-    ColumnLayout md = layout(target.metadata(), headers.get(1), MetadataRow.HEADERS);
+    ColumnLayout md = layout(target.metadata(), headers.get(1), MetadataRow.COLUMNS);
     List<String> ranges = new ArrayList<>();
     List<String> opNames = new ArrayList<>(op.columns().keySet());
     for (String name : opNames) {
@@ -145,6 +146,63 @@ public final class SheetGateway implements AutoCloseable {
       }
     }
     return new SheetSnapshot(op, operaciones, md, metadata);
+  }
+
+  /** The {@code Metadata} sheet alone: where its columns are, and its rows as read. */
+  public record MetadataSheet(ColumnLayout layout, List<MetadataChain.SheetRow> rows) {
+
+    /** The hash chain of these rows, recomputed from the top. */
+    public MetadataChain.Check chain(int maxBreaks) {
+      return MetadataChain.check(rows, maxBreaks);
+    }
+  }
+
+  /**
+   * Reads the whole {@code Metadata} table (its header first, to find the columns), without {@code
+   * Operaciones}: all the hash chain needs.
+   */
+  public MetadataSheet readMetadata() {
+    List<ValueRange> header =
+        call(
+            "read the " + target.metadata() + " header",
+            target.requestTimeout(),
+            () -> requests.batchGet(List.of(ColumnLayout.headerRange(target.metadata()))));
+    ColumnLayout md = layout(target.metadata(), firstRow(header, 0), MetadataRow.COLUMNS);
+    List<List<Object>> table = read("read " + target.metadata(), List.of(md.tableRange(2))).get(0);
+    List<MetadataChain.SheetRow> rows = new ArrayList<>(table.size());
+    for (int r = 0; r < table.size(); r++) {
+      Map<String, Object> cells = md.byHeader(table.get(r));
+      if (!cells.isEmpty()) {
+        rows.add(new MetadataChain.SheetRow(r + 2, cells));
+      }
+    }
+    return new MetadataSheet(md, rows);
+  }
+
+  /**
+   * Where {@code Metadata} ends now: its last row and what a row appended under it chains after.
+   *
+   * @param lastRow 1 when only the header is there
+   * @param previous the last row's {@code Hash}, or {@link MetadataChain#GENESIS}
+   */
+  public record MetadataTail(int lastRow, String previous) {}
+
+  /**
+   * Reads the {@code ID} and {@code Hash} columns to find the last {@code Metadata} row, right
+   * before appending under it (the projector may have appended since the sheet was read).
+   */
+  public MetadataTail metadataTail(ColumnLayout md) {
+    List<List<List<Object>>> columns =
+        read(
+            "read the last " + md.sheet() + " row",
+            List.of(md.columnRange(MetadataRow.ID, 1), md.columnRange(MetadataRow.HASH, 1)));
+    List<List<Object>> hashes = columns.get(1);
+    int lastRow = Math.max(1, Math.max(columns.get(0).size(), hashes.size()));
+    if (lastRow == 1) {
+      return new MetadataTail(1, MetadataChain.GENESIS);
+    }
+    List<Object> cell = lastRow - 1 < hashes.size() ? hashes.get(lastRow - 1) : List.of();
+    return new MetadataTail(lastRow, MetadataChain.after(cell.isEmpty() ? null : cell.get(0)));
   }
 
   /** Reads {@code ranges} unformatted, row by row. */

@@ -1,7 +1,7 @@
 package cl.zeues.occupation.audit.sheets;
 
 import cl.zeues.occupation.sheets.ColumnLayout;
-import java.math.BigDecimal;
+import cl.zeues.occupation.sheets.MetadataChain;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +32,13 @@ public record SheetSnapshot(
     return metadataLayout.sheet();
   }
 
+  /** The {@code Metadata} rows as the hash chain reads them. */
+  public List<MetadataChain.SheetRow> metadataChainRows() {
+    return metadata.stream()
+        .map(row -> new MetadataChain.SheetRow(row.row(), row.cells()))
+        .toList();
+  }
+
   /**
    * A sheet row's non-empty cells by header name, as read unformatted (an empty cell is absent).
    *
@@ -49,16 +56,7 @@ public record SheetSnapshot(
     }
 
     static String text(@Nullable Object value) {
-      if (value == null) {
-        return "";
-      }
-      if (value instanceof BigDecimal number) {
-        return number.stripTrailingZeros().toPlainString();
-      }
-      if (value instanceof Double || value instanceof Float) {
-        return new BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
-      }
-      return value.toString();
+      return MetadataChain.text(value);
     }
   }
 }

@@ -13,7 +13,9 @@ import java.time.Duration;
  * {@code zeues.projection.sheets.requests} (by {@code kind} and {@code outcome}), {@code
  * zeues.projection.sheets.rate.limited} (429s), {@code zeues.projection.events.per.request} (events
  * landed per write request of a flush), {@code zeues.projection.events} (events landed) and {@code
- * zeues.projection.flush} (time to land a flush, retries included).
+ * zeues.projection.flush} (time to land a flush, retries included) and {@code
+ * zeues.projection.metadata.chain.forks} (appends that landed below another writer's rows, so the
+ * {@code Metadata} hash chain forks there).
  */
 final class ProjectionMetrics implements RequestListener {
 
@@ -24,6 +26,7 @@ final class ProjectionMetrics implements RequestListener {
   private final Counter events;
   private final DistributionSummary eventsPerRequest;
   private final Timer flush;
+  private final Counter chainForks;
 
   ProjectionMetrics(MeterRegistry registry, ProjectionStatus status) {
     this.registry = registry;
@@ -48,6 +51,10 @@ final class ProjectionMetrics implements RequestListener {
         Timer.builder("zeues.projection.flush")
             .description("Time to land one flush, retries included")
             .register(registry);
+    chainForks =
+        Counter.builder("zeues.projection.metadata.chain.forks")
+            .description("Metadata appends that landed below another writer's rows")
+            .register(registry);
   }
 
   @Override
@@ -56,6 +63,10 @@ final class ProjectionMetrics implements RequestListener {
     if (outcome == Outcome.RATE_LIMITED) {
       rateLimited.increment();
     }
+  }
+
+  void chainForked() {
+    chainForks.increment();
   }
 
   void landed(int eventCount, int writeRequests, Duration took) {

@@ -5,6 +5,7 @@ import cl.zeues.occupation.events.OccupationEvent;
 import cl.zeues.occupation.projector.projection.PendingBatch.Flush;
 import cl.zeues.occupation.projector.sheets.SheetsSettings;
 import cl.zeues.occupation.sheets.ColumnLayout;
+import cl.zeues.occupation.sheets.MetadataChain;
 import cl.zeues.occupation.sheets.MetadataRow;
 import cl.zeues.occupation.sheets.OperacionesCells;
 import cl.zeues.occupation.sheets.VersionRule;
@@ -38,6 +39,15 @@ import org.slf4j.LoggerFactory;
  * (the {@code Metadata} rows of events not yet there). The very first flush, and the first after a
  * layout change, read the header rows once more on their own.
  *
+ * <p>The {@code Metadata} chain ({@link MetadataChain}): the same read takes the {@code Hash}
+ * column beside the {@code ID} column, from the last row known down, so the flush knows the hash of
+ * the sheet's actual last row (whoever wrote it: this instance, one that crashed before committing,
+ * a {@code repair-sheets} run) and chains its new rows after it. A row found already there (an
+ * event re-projected after a crash) is skipped and keeps its hash, so a flush repeated after a
+ * crash continues the chain instead of forking it. Two writers appending at the same moment can
+ * still fork it (there is no compare-and-set): the append's landing row shows it, and it is logged
+ * and counted ({@code zeues.projection.metadata.chain.forks}).
+ *
  * <p>Exactly once without transactions on the sheet: a row is only overwritten by a newer version
  * (the {@code version} cell), and an event's {@code Metadata} row is only appended when its id is
  * not in the {@code ID} column. Both checks read the sheet in the same flush, so a flush re-run
@@ -51,6 +61,7 @@ final class SheetsProjection {
 
   private static final Logger log = LoggerFactory.getLogger(SheetsProjection.class);
   private static final Pattern LAST_ROW = Pattern.compile("(\\d+)$");
+  private static final Pattern FIRST_ROW = Pattern.compile("![A-Z]+(\\d+)");
 
   private enum Outcome {
     LANDED,
@@ -150,7 +161,7 @@ final class SheetsProjection {
           requests.batchGet(
               List.of(ColumnLayout.headerRange(op()), ColumnLayout.headerRange(md())));
       ColumnLayout readOp = layout(op(), headers, 0, OperacionesCells.REQUIRED);
-      ColumnLayout readMd = layout(md(), headers, 1, MetadataRow.HEADERS);
+      ColumnLayout readMd = layout(md(), headers, 1, MetadataRow.COLUMNS);
       if (!readOp.isComplete() || !readMd.isComplete()) {
         return blocked(missingReason(readOp, readMd), missingColumns(readOp, readMd));
       }
@@ -171,11 +182,12 @@ final class SheetsProjection {
     }
     if (withIds) {
       ranges.add(acceptedMd.columnRange(MetadataRow.ID, idsFrom));
+      ranges.add(acceptedMd.columnRange(MetadataRow.HASH, idsFrom));
     }
     List<ValueRange> read = requests.batchGet(ranges);
 
     ColumnLayout readOp = layout(op(), read, 0, OperacionesCells.REQUIRED);
-    ColumnLayout readMd = layout(md(), read, 1, MetadataRow.HEADERS);
+    ColumnLayout readMd = layout(md(), read, 1, MetadataRow.COLUMNS);
     Outcome layoutCheck = checkLayout(readOp, readMd);
     if (layoutCheck != Outcome.LANDED) {
       return layoutCheck;
@@ -189,8 +201,15 @@ final class SheetsProjection {
 
     List<ValueRange> updates =
         withRows ? rowUpdates(flush.spools(), values(read, 2), values(read, 3)) : List.of();
-    List<List<Object>> rows =
-        withIds ? metadataRows(flush.events(), values(read, withRows ? 4 : 2), idsFrom) : List.of();
+    int idsAt = withRows ? 4 : 2;
+    MetadataAppend append =
+        withIds
+            ? metadataRows(flush.events(), values(read, idsAt), values(read, idsAt + 1), idsFrom)
+            : MetadataAppend.NONE;
+    if (append == null) {
+      return Outcome.AGAIN;
+    }
+    List<List<Object>> rows = append.rows();
 
     if (!updates.isEmpty()) {
       checkInterrupted();
@@ -201,6 +220,18 @@ final class SheetsProjection {
       AppendValuesResponse appended = requests.append(metadata.tableRange(), rows);
       flush.events().forEach(event -> metadataIds.add(event.eventId().toString()));
       metadataLastRow = Math.max(metadataLastRow, lastRow(appended, metadataLastRow));
+      int landedAt = firstRow(appended);
+      if (landedAt > 0 && landedAt != append.afterRow() + 1) {
+        metrics.chainForked();
+        log.warn(
+            "{} rows landed at row {}, not under row {} whose Hash they are chained after: another"
+                + " writer appended meanwhile, so the chain forks there (verify --sheets names"
+                + " row {}; the rows themselves are as written)",
+            md(),
+            landedAt,
+            append.afterRow(),
+            landedAt);
+      }
     }
     log.debug(
         "flushed {} events: {} rows updated, {} Metadata rows appended",
@@ -311,8 +342,29 @@ final class SheetsProjection {
     return updates;
   }
 
-  private List<List<Object>> metadataRows(
-      List<OccupationEvent> events, List<List<Object>> ids, int idsFrom) {
+  /**
+   * Rows to append, chained after the {@code Hash} of {@code afterRow}, the sheet's last row when
+   * read.
+   */
+  private record MetadataAppend(List<List<Object>> rows, int afterRow) {
+    static final MetadataAppend NONE = new MetadataAppend(List.of(), 0);
+  }
+
+  /**
+   * The rows of the events not yet in {@code Metadata}, chained after the sheet's last row; null
+   * when the last row known is gone (rows were removed): the whole columns are read again.
+   */
+  private @Nullable MetadataAppend metadataRows(
+      List<OccupationEvent> events,
+      List<List<Object>> ids,
+      List<List<Object>> hashes,
+      int idsFrom) {
+    int read = Math.max(ids.size(), hashes.size());
+    if (read == 0 && !idsStale && idsFrom > 1) {
+      log.warn("{} has no row {} any more; reading its ID column again", md(), idsFrom);
+      idsStale = true;
+      return null;
+    }
     if (idsStale) {
       metadataIds.clear();
     }
@@ -321,23 +373,33 @@ final class SheetsProjection {
         metadataIds.add(cells.get(0).toString());
       }
     }
-    if (!ids.isEmpty()) {
-      metadataLastRow = idsFrom + ids.size() - 1;
-    } else if (idsStale) {
-      metadataLastRow = 1;
-    }
+    int lastRow = read > 0 ? idsFrom + read - 1 : 1;
+    metadataLastRow = lastRow;
     idsStale = false;
-    ColumnLayout layout = metadata;
-    List<List<Object>> rows = new ArrayList<>();
+    String previous =
+        lastRow <= 1 ? MetadataChain.GENESIS : MetadataChain.after(cell(hashes, lastRow - idsFrom));
+    List<Map<String, Object>> content = new ArrayList<>();
     Set<String> inThisFlush = new HashSet<>();
     for (OccupationEvent event : events) {
       String id = event.eventId().toString();
       if (metadataIds.contains(id) || !inThisFlush.add(id)) {
         continue;
       }
-      rows.add(layout.row(MetadataRow.of(event)));
+      content.add(MetadataRow.of(event));
     }
-    return rows;
+    ColumnLayout layout = metadata;
+    List<List<Object>> rows = new ArrayList<>(content.size());
+    MetadataChain.chain(content, previous).forEach(row -> rows.add(layout.row(row)));
+    return new MetadataAppend(rows, lastRow);
+  }
+
+  /** The first row an append wrote, or -1 when the response does not say. */
+  private static int firstRow(AppendValuesResponse response) {
+    if (response.getUpdates() == null || response.getUpdates().getUpdatedRange() == null) {
+      return -1;
+    }
+    Matcher matcher = FIRST_ROW.matcher(response.getUpdates().getUpdatedRange());
+    return matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
   }
 
   private static int lastRow(AppendValuesResponse response, int fallback) {

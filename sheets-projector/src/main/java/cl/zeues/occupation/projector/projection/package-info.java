@@ -18,6 +18,12 @@
  * group writes nothing twice. Writes stay under {@code zeues.sheets.writes-per-minute}; 429 and 5xx
  * are retried with jittered exponential backoff honouring {@code Retry-After}; nothing is dropped.
  *
+ * <p>Tamper evidence: every appended {@code Metadata} row carries a {@code Hash} chaining it to the
+ * row above ({@link cl.zeues.occupation.sheets.MetadataChain}). Each flush reads the {@code Hash}
+ * of the sheet's actual last row in the same read as the ids, so a restart, a crash between append
+ * and commit, or rows appended by {@code repair-sheets} continue the chain; rows already there are
+ * never rewritten. A sheet whose {@code Metadata} header lacks {@code Hash} is not written to.
+ *
  * <p>The header rows are read and compared at every flush: a required column missing or moved stops
  * the projection (readiness {@code sheetsProjection} DOWN, one log line naming the columns) until
  * the header is restored or the new layout has settled. User-derived text is neutralised against

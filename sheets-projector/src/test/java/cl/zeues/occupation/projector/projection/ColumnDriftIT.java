@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import cl.zeues.occupation.events.Operacion;
 import cl.zeues.occupation.events.Worker;
 import cl.zeues.occupation.sheets.EventScript;
-import cl.zeues.occupation.sheets.HeaderNames;
 import cl.zeues.occupation.sheets.ShopSpreadsheet;
 import cl.zeues.occupation.sheetsemulator.EmulatorConfig;
 import cl.zeues.occupation.sheetsemulator.grid.ValueRenderOption;
@@ -114,10 +113,7 @@ class ColumnDriftIT {
       List<String> want = new ArrayList<>(seeded.get(row));
       String tag = want.get(OPERACIONES_HEADERS.indexOf("TAG_SPOOL"));
       ProjectorHarness.expectedCells(script.state(tag))
-          .forEach(
-              (column, value) ->
-                  want.set(
-                      HeaderNames.of(OPERACIONES_HEADERS).indexOf(column).orElseThrow(), value));
+          .forEach((column, value) -> want.set(ProjectorHarness.column(column), value));
       assertThat(after.get(row)).isEqualTo(want);
     }
   }

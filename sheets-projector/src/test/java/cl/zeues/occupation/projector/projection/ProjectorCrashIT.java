@@ -7,6 +7,7 @@ import cl.zeues.occupation.events.OccupationEvent;
 import cl.zeues.occupation.events.Operacion;
 import cl.zeues.occupation.events.Worker;
 import cl.zeues.occupation.sheets.EventScript;
+import cl.zeues.occupation.sheets.MetadataChain;
 import cl.zeues.occupation.sheets.OperacionesCells;
 import cl.zeues.occupation.sheets.ShopSpreadsheet;
 import cl.zeues.occupation.sheetsemulator.EmulatorConfig;
@@ -103,6 +104,24 @@ class ProjectorCrashIT {
     System.out.printf(
         "ProjectorCrashIT: %d events, crash after %d writes with %d Metadata rows, %s%n",
         events.size(), writesBeforeCrash, landedBeforeCrash, harness.emulator.stats());
+    var chain = harness.metadataChain();
+    System.out.printf(
+        "ProjectorCrashIT: Metadata chain %d rows, %d breaks %s%n",
+        chain.hashedRows(),
+        chain.breakCount(),
+        chain.breaks().stream()
+            .map(b -> b.row() + "->" + b.kind() + "/after " + b.chainedAfterRow())
+            .toList());
+    // The crash and the restart continue the chain; two instances appending at the same moment
+    // fork it (no compare-and-set on Sheets), and every such row is still as written: its hash
+    // chains it after an earlier row. Nothing else may break it.
+    assertThat(chain.hashedRows()).isEqualTo(events.size());
+    assertThat(chain.breaks())
+        .allSatisfy(
+            broken -> {
+              assertThat(broken.kind()).isEqualTo(MetadataChain.BreakKind.HASH_MISMATCH);
+              assertThat(broken.chainedAfterRow()).as("row %d", broken.row()).isNotNull();
+            });
     harness.stopProjector(second);
     harness.stopProjector(third);
   }

@@ -5,7 +5,10 @@ import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.OccupationEvent;
 import cl.zeues.occupation.events.Topics;
 import cl.zeues.occupation.projector.ProjectorApplication;
+import cl.zeues.occupation.sheets.ColumnLayout;
 import cl.zeues.occupation.sheets.HeaderNames;
+import cl.zeues.occupation.sheets.MetadataChain;
+import cl.zeues.occupation.sheets.MetadataRow;
 import cl.zeues.occupation.sheets.OperacionesCells;
 import cl.zeues.occupation.sheets.ShopSpreadsheet;
 import cl.zeues.occupation.sheetsemulator.EmulatorConfig;
@@ -163,10 +166,16 @@ final class ProjectorHarness implements AutoCloseable {
             .findFirst()
             .orElseThrow();
     Map<String, String> cells = new java.util.LinkedHashMap<>();
-    HeaderNames names = HeaderNames.of(headers);
-    OperacionesCells.OWNED.forEach(
-        column -> cells.put(column, row.get(names.indexOf(column).orElseThrow())));
+    OperacionesCells.OWNED.forEach(column -> cells.put(column, row.get(column(column))));
     return cells;
+  }
+
+  /**
+   * The 0-based {@code Operaciones} column of {@code header}, matched normalized as the projector
+   * matches it ({@code Fecha_QC_Metrologia} is the sheet's {@code Fecha_QC_Metrología}).
+   */
+  static int column(String header) {
+    return HeaderNames.of(ShopSpreadsheet.OPERACIONES_HEADERS).indexOf(header).orElseThrow();
   }
 
   /** The owned cells a state should show, as shown. */
@@ -174,6 +183,24 @@ final class ProjectorHarness implements AutoCloseable {
     Map<String, String> cells = new java.util.LinkedHashMap<>();
     OperacionesCells.of(state).forEach((column, value) -> cells.put(column, value.toString()));
     return cells;
+  }
+
+  /**
+   * The {@code Metadata} hash chain as stored (unformatted values, as the audit tool reads them),
+   * recomputed from the top.
+   */
+  @SuppressWarnings("unchecked")
+  MetadataChain.Check metadataChain() {
+    Map<String, Object> document =
+        emulator.spreadsheet(SPREADSHEET, ValueRenderOption.UNFORMATTED_VALUE).orElseThrow();
+    List<List<Object>> rows =
+        ((Map<String, List<List<Object>>>) document.get("sheets")).get("Metadata");
+    ColumnLayout layout = ColumnLayout.of("Metadata", rows.get(0), MetadataRow.COLUMNS);
+    List<MetadataChain.SheetRow> sheet = new ArrayList<>();
+    for (int i = 1; i < rows.size(); i++) {
+      sheet.add(new MetadataChain.SheetRow(i + 1, layout.byHeader(rows.get(i))));
+    }
+    return MetadataChain.check(sheet, 100);
   }
 
   /** The {@code ID} column of {@code Metadata}, header excluded. */

@@ -9,7 +9,6 @@ import cl.zeues.occupation.events.Operacion;
 import cl.zeues.occupation.events.Topics;
 import cl.zeues.occupation.events.Worker;
 import cl.zeues.occupation.sheets.EventScript;
-import cl.zeues.occupation.sheets.HeaderNames;
 import cl.zeues.occupation.sheets.ShopSpreadsheet;
 import cl.zeues.occupation.sheetsemulator.EmulatorConfig;
 import java.time.Duration;
@@ -196,10 +195,7 @@ class SheetsProjectorIT {
       if (firstOfTag && expected.containsKey(tag)) {
         expected
             .get(tag)
-            .forEach(
-                (column, value) ->
-                    want.set(
-                        HeaderNames.of(OPERACIONES_HEADERS).indexOf(column).orElseThrow(), value));
+            .forEach((column, value) -> want.set(ProjectorHarness.column(column), value));
       }
       assertThat(actual.get(row)).as("row %d (%s)", row + 1, tag).isEqualTo(want);
     }
@@ -260,6 +256,11 @@ class SheetsProjectorIT {
             "COMPLETAR",
             "10-03-2026");
 
+    var chain = harness.metadataChain();
+    assertThat(chain.breaks()).isEmpty();
+    assertThat(chain.hashedRows()).isEqualTo(events.size());
+    assertThat(chain.unhashedRows()).isZero();
+
     assertThat(ProjectorHarness.health(projector).getStatus()).isEqualTo(Status.UP);
     System.out.printf(
         "SheetsProjectorIT: %d events, %s%n", events.size(), harness.emulator.stats());
@@ -289,7 +290,6 @@ class SheetsProjectorIT {
     cells.put("Soldador", soldador);
     cells.put("Fecha_Armado", fechaArmado);
     cells.put("Fecha_Soldadura", fechaSoldadura);
-    cells.put("Fecha_QC_Metrologia", ""); // this scenario never reaches metrology
     cells.put("Estado_Detalle", estadoDetalle);
     cells.put("version", version);
     return cells;
