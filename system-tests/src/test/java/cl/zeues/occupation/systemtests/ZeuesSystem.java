@@ -72,7 +72,15 @@ import org.springframework.util.FileSystemUtils;
  */
 final class ZeuesSystem implements AutoCloseable {
 
+  /**
+   * The API's bootstrap admin token; {@link #post} and {@link #get} send it unless a request sets
+   * its own {@code Authorization} (ADMIN includes the tablet role).
+   */
   static final String ADMIN_TOKEN = "system-test-admin-token";
+
+  /** The caller id idempotency keys are scoped to when the bootstrap admin token calls. */
+  static final String CALLER_ID = "bootstrap-admin";
+
   static final String REDIS_URL =
       System.getenv().getOrDefault("REDIS_URL", "redis://127.0.0.1:6379");
 
@@ -373,15 +381,27 @@ final class ZeuesSystem implements AutoCloseable {
                 "--server.port=" + apiPort,
                 "--spring.kafka.bootstrap-servers=" + brokers(),
                 "--spring.data.redis.url=" + redisUrl,
-                "--zeues.api.admin-token=" + ADMIN_TOKEN);
+                "--zeues.security.bootstrap-admin-token=" + ADMIN_TOKEN,
+                // Actuator on a port of its own, found below like the API's.
+                "--management.server.port=0");
     api = started;
     apiPort =
         Integer.parseInt(
             Objects.requireNonNull(started.getEnvironment().getProperty("local.server.port")));
     apiBase = "http://127.0.0.1:" + apiPort;
+    String management =
+        "http://127.0.0.1:"
+            + Objects.requireNonNull(started.getEnvironment().getProperty("local.management.port"));
     Awaitility.await()
         .atMost(Duration.ofSeconds(60))
-        .until(() -> get("/actuator/health/readiness").status() == 200);
+        .until(
+            () ->
+                send(HttpRequest.newBuilder(URI.create(management + "/actuator/health/readiness"))
+                            .timeout(Duration.ofSeconds(30))
+                            .GET()
+                            .build())
+                        .status()
+                    == 200);
   }
 
   /** http://127.0.0.1:port of the API. */
@@ -526,6 +546,9 @@ final class ZeuesSystem implements AutoCloseable {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json));
     headers.forEach(request::header);
+    if (headers.keySet().stream().noneMatch("Authorization"::equalsIgnoreCase)) {
+      request.header("Authorization", "Bearer " + ADMIN_TOKEN);
+    }
     return send(request.build());
   }
 
@@ -533,6 +556,7 @@ final class ZeuesSystem implements AutoCloseable {
     return send(
         HttpRequest.newBuilder(URI.create(apiBase + path))
             .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + ADMIN_TOKEN)
             .GET()
             .build());
   }
