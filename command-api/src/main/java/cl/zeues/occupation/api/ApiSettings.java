@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param publishTimeout bound on publishing one command (producer {@code max.block.ms} and {@code
  *     delivery.timeout.ms}): a dead broker answers 503 after at most this long
  * @param healthTimeout bound on the Kafka readiness check (AdminClient describeCluster)
- * @param adminToken bearer token of the admin release endpoint; unset disables it (403)
+ * @param adminToken deprecated alias of {@code zeues.security.bootstrap-admin-token}
  * @param maxBatch most tags one batch-tomar may carry
  * @param maxBodySize largest request body accepted (413 above it)
  * @param replyGroupPrefix prefix of this instance's reply consumer group (a random suffix makes it
@@ -34,10 +34,4 @@ public record ApiSettings(
     @Nullable String adminToken,
     @Min(1) @Max(1000) @DefaultValue("50") int maxBatch,
     @NotNull @DefaultValue("1MB") DataSize maxBodySize,
-    @NotBlank @DefaultValue("zeues-api-") String replyGroupPrefix) {
-
-  /** Whether the admin endpoint is enabled: a non-blank token is configured. */
-  public boolean adminEnabled() {
-    return adminToken != null && !adminToken.isBlank();
-  }
-}
+    @NotBlank @DefaultValue("zeues-api-") String replyGroupPrefix) {}

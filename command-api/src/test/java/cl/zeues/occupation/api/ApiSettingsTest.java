@@ -22,7 +22,6 @@ class ApiSettingsTest {
     assertThat(settings.publishTimeout()).isEqualTo(Duration.ofSeconds(3));
     assertThat(settings.healthTimeout()).isEqualTo(Duration.ofSeconds(2));
     assertThat(settings.adminToken()).isNull();
-    assertThat(settings.adminEnabled()).isFalse();
     assertThat(settings.maxBatch()).isEqualTo(50);
     assertThat(settings.maxBodySize()).isEqualTo(DataSize.ofMegabytes(1));
     assertThat(settings.replyGroupPrefix()).isEqualTo("zeues-api-");

@@ -123,6 +123,17 @@ public final class Topics {
       new Spec(
           "workers.catalog", 1, Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "0"));
 
+  /**
+   * The API's caller credentials (tablets, supervisors, admins), keyed by the SHA-256 of the token:
+   * the latest entry per token says who it is and whether it is revoked. Compacted and kept
+   * forever; written and read only by command-api.
+   */
+  public static final Spec SECURITY_CREDENTIALS =
+      new Spec(
+          "security.credentials",
+          1,
+          Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "0"));
+
   /** Commands that could not be parsed, with the cause in headers; kept for 30 days. */
   public static final Spec COMMANDS_DLT =
       new Spec(
@@ -132,7 +143,14 @@ public final class Topics {
               "cleanup.policy", "delete", "retention.ms", String.valueOf(30L * 24 * 3600 * 1000)));
 
   public static final List<Spec> ALL =
-      List.of(COMMANDS, EVENTS, REPLIES, SPOOL_CATALOG, WORKER_CATALOG, COMMANDS_DLT);
+      List.of(
+          COMMANDS,
+          EVENTS,
+          REPLIES,
+          SPOOL_CATALOG,
+          WORKER_CATALOG,
+          SECURITY_CREDENTIALS,
+          COMMANDS_DLT);
 
   private Topics() {}
 }

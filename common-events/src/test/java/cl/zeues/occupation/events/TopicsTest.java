@@ -16,6 +16,13 @@ class TopicsTest {
     assertThat(Topics.EVENTS.partitions()).isEqualTo(Topics.COMMANDS.partitions());
   }
 
+  /** A revoked credential must stay revoked: only the latest entry per token counts. */
+  @Test
+  void credentialsAreCompactedAndCatalogued() {
+    assertThat(Topics.SECURITY_CREDENTIALS.configs()).containsEntry("cleanup.policy", "compact");
+    assertThat(Topics.ALL).contains(Topics.SECURITY_CREDENTIALS);
+  }
+
   @Test
   void threeBrokersKeepThreeCopiesAndAcknowledgeOnTwo() {
     assertThat(Topics.Replication.THREE_BROKERS)

@@ -56,6 +56,12 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  */
 public final class LocalStack implements AutoCloseable {
 
+  /**
+   * The local stack's bootstrap admin token (a demo value, printed at start): issue device tokens
+   * with it through {@code POST /api/admin/credentials}; it also works on the tablet routes.
+   */
+  static final String DEMO_ADMIN_TOKEN = "local-demo-admin-token";
+
   private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
   static final String SPREADSHEET = "zeues-local";
@@ -270,7 +276,10 @@ public final class LocalStack implements AutoCloseable {
                       "command-api",
                       CommandApiApplication.builder(),
                       settings.apiPort(),
-                      "--spring.data.redis.url=" + settings.redisUrl()));
+                      "--spring.data.redis.url=" + settings.redisUrl(),
+                      "--zeues.security.bootstrap-admin-token=" + DEMO_ADMIN_TOKEN,
+                      // The dev stack keeps actuator on the API port (production: 127.0.0.1:8081).
+                      "--management.server.port=" + settings.apiPort()));
       // Kept in start order, so close() stops the API first and the processor last.
       List<ConfigurableApplicationContext> contexts =
           collect(List.of(processorStart, projectorStart, apiStart));
@@ -574,6 +583,11 @@ public final class LocalStack implements AutoCloseable {
     text.append(String.format("%nZEUES Occupation is up (%.1f s)%n", startup.toMillis() / 1000.0));
     text.append(String.format("  API            %s/api/occupation%n", api));
     text.append(String.format("  Swagger UI     %s/swagger-ui.html%n", api));
+    text.append(
+        String.format(
+            "  Admin token    %s  (Authorization: Bearer ...; issue device tokens with"
+                + " POST %s/api/admin/credentials)%n",
+            DEMO_ADMIN_TOKEN, api));
     text.append(
         String.format("  Spreadsheet    %s   (Operaciones, Metadata, ...)%n", sheetsView()));
     text.append(

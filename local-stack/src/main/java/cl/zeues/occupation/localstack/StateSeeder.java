@@ -118,6 +118,7 @@ final class StateSeeder {
             .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/json")
             .header("Idempotency-Key", "local-stack-seed:" + tag + ":" + index)
+            .header("Authorization", "Bearer " + LocalStack.DEMO_ADMIN_TOKEN)
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
     for (int attempt = 1; ; attempt++) {

@@ -407,8 +407,8 @@ class BadHttpInputFaultIT {
             utf8("{}"),
             Map.of(),
             401,
-            "TOKEN_REQUERIDO",
-            "token"),
+            "CREDENCIAL_REQUERIDA",
+            "credencial"),
         new Case(
             "admin release with a wrong token",
             "POST",
@@ -416,9 +416,9 @@ class BadHttpInputFaultIT {
             JSON,
             utf8("{}"),
             Map.of("Authorization", "Bearer adivina"),
-            403,
-            "TOKEN_INVALIDO",
-            "token"),
+            401,
+            "CREDENCIAL_INVALIDA",
+            "credencial"),
         // Quality control routes.
         post(
             "metrologia without resultado",
@@ -463,8 +463,8 @@ class BadHttpInputFaultIT {
             utf8("{\"motivo\":\"x\"}"),
             Map.of(),
             401,
-            "TOKEN_REQUERIDO",
-            "token"),
+            "CREDENCIAL_REQUERIDA",
+            "credencial"),
         new Case(
             "admin desbloquear with a wrong token",
             "POST",
@@ -472,9 +472,9 @@ class BadHttpInputFaultIT {
             JSON,
             utf8("{\"motivo\":\"x\"}"),
             Map.of("Authorization", "Bearer adivina"),
-            403,
-            "TOKEN_INVALIDO",
-            "token"));
+            401,
+            "CREDENCIAL_INVALIDA",
+            "credencial"));
   }
 
   /**
@@ -589,6 +589,10 @@ class BadHttpInputFaultIT {
       request.header("Content-Type", bad.contentType());
     }
     bad.headers().forEach(request::header);
+    // Every case comes from an authenticated caller except the ones about the credential itself.
+    if (!bad.headers().containsKey("Authorization") && !bad.name().contains("without token")) {
+      request.header("Authorization", "Bearer " + ZeuesSystem.ADMIN_TOKEN);
+    }
     try {
       return system.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (Exception e) {

@@ -80,7 +80,7 @@ final class ClientLedger {
   /** Sends one command request under {@code key} and records the answer, whatever it is. */
   Call send(String action, String tag, int worker, String body, String key) {
     long at = now();
-    UUID commandId = CommandIds.forRequest(key, tag);
+    UUID commandId = CommandIds.forRequest(ZeuesSystem.CALLER_ID, key, tag);
     Call call;
     try {
       ZeuesSystem.Response r =

@@ -297,7 +297,9 @@ class RaceConditionIT {
       Operacion operacion = random.nextBoolean() ? Operacion.ARM : Operacion.SOLD;
       String key = "many-" + RUN + "-" + i;
       UUID commandId =
-          UUID.nameUUIDFromBytes(("idem:" + key + ":" + tag).getBytes(StandardCharsets.UTF_8));
+          UUID.nameUUIDFromBytes(
+              ("idem:" + ZeuesSystem.CALLER_ID + ":" + key + ":" + tag)
+                  .getBytes(StandardCharsets.UTF_8));
       work.add(
           () -> {
             ZeuesSystem.Response r =

@@ -73,7 +73,15 @@ import org.springframework.util.FileSystemUtils;
  */
 final class ZeuesSystem implements AutoCloseable {
 
+  /**
+   * The API's bootstrap admin token; {@link #post} and {@link #get} send it unless a request sets
+   * its own {@code Authorization} (ADMIN includes the tablet role).
+   */
   static final String ADMIN_TOKEN = "system-test-admin-token";
+
+  /** The caller id idempotency keys are scoped to when the bootstrap admin token calls. */
+  static final String CALLER_ID = "bootstrap-admin";
+
   static final String REDIS_URL =
       System.getenv().getOrDefault("REDIS_URL", "redis://127.0.0.1:6379");
 
@@ -374,7 +382,9 @@ final class ZeuesSystem implements AutoCloseable {
         new ArrayList<>(
             List.of("--server.port=" + apiPort, "--spring.kafka.bootstrap-servers=" + brokers()));
     arguments.addAll(apiRedisArguments());
-    arguments.add("--zeues.api.admin-token=" + ADMIN_TOKEN);
+    arguments.add("--zeues.security.bootstrap-admin-token=" + ADMIN_TOKEN);
+    // Actuator on a port of its own, found below like the API's.
+    arguments.add("--management.server.port=0");
     ConfigurableApplicationContext started =
         CommandApiApplication.builder().run(arguments.toArray(String[]::new));
     api = started;
@@ -382,9 +392,19 @@ final class ZeuesSystem implements AutoCloseable {
         Integer.parseInt(
             Objects.requireNonNull(started.getEnvironment().getProperty("local.server.port")));
     apiBase = "http://127.0.0.1:" + apiPort;
+    String management =
+        "http://127.0.0.1:"
+            + Objects.requireNonNull(started.getEnvironment().getProperty("local.management.port"));
     Awaitility.await()
         .atMost(Duration.ofSeconds(60))
-        .until(() -> get("/actuator/health/readiness").status() == 200);
+        .until(
+            () ->
+                send(HttpRequest.newBuilder(URI.create(management + "/actuator/health/readiness"))
+                            .timeout(Duration.ofSeconds(30))
+                            .GET()
+                            .build())
+                        .status()
+                    == 200);
   }
 
   /**
@@ -546,6 +566,9 @@ final class ZeuesSystem implements AutoCloseable {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json));
     headers.forEach(request::header);
+    if (headers.keySet().stream().noneMatch("Authorization"::equalsIgnoreCase)) {
+      request.header("Authorization", "Bearer " + ADMIN_TOKEN);
+    }
     return send(request.build());
   }
 
@@ -553,6 +576,7 @@ final class ZeuesSystem implements AutoCloseable {
     return send(
         HttpRequest.newBuilder(URI.create(apiBase + path))
             .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + ADMIN_TOKEN)
             .GET()
             .build());
   }

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,9 +23,20 @@ final class Http {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final JsonMapper json = JsonMapper.builder().build();
   private final String base;
+  private final @Nullable String token;
 
   Http(int port) {
-    this.base = "http://127.0.0.1:" + port;
+    this("http://127.0.0.1:" + port, null);
+  }
+
+  private Http(String base, @Nullable String token) {
+    this.base = base;
+    this.token = token;
+  }
+
+  /** This client sending {@code Authorization: Bearer <token>} unless a request sets its own. */
+  Http withToken(String token) {
+    return new Http(base, token);
   }
 
   Answer post(String path, String body, String... headers) {
@@ -32,14 +44,23 @@ final class Http {
         HttpRequest.newBuilder(URI.create(base + path))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body));
+    boolean ownAuthorization = false;
     for (int i = 0; i + 1 < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
+      ownAuthorization |= headers[i].equalsIgnoreCase("Authorization");
+    }
+    if (!ownAuthorization && token != null) {
+      request.header("Authorization", "Bearer " + token);
     }
     return send(request);
   }
 
   Answer get(String path) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return send(request);
   }
 
   private Answer send(HttpRequest.Builder request) {

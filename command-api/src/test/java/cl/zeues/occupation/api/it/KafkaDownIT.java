@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -20,7 +21,9 @@ import org.springframework.test.annotation.DirtiesContext;
     properties = {
       "spring.config.name=command-api",
       "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-      "zeues.api.publish-timeout=2s"
+      "zeues.api.publish-timeout=2s",
+      // The bootstrap token authenticates without Kafka, so the 503 is the broker's, not the 401.
+      "zeues.security.bootstrap-admin-token=down-token"
     })
 @EmbeddedKafka(
     partitions = 6,
@@ -29,16 +32,18 @@ import org.springframework.test.annotation.DirtiesContext;
 class KafkaDownIT {
 
   @LocalServerPort int port;
+  @LocalManagementPort int managementPort;
   @Autowired EmbeddedKafkaBroker broker;
 
   @Test
   void stoppedBrokerGives503QuicklyAndNotReady() {
     WorkerCatalog.publish(broker.getBrokersAsString(), WorkerCatalog.JUAN_PEREZ);
-    Http http = new Http(port);
+    Http http = new Http(port).withToken("down-token");
+    Http management = new Http(managementPort);
     await()
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
-            () -> assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200));
+            () -> assertThat(management.get("/actuator/health/readiness").status()).isEqualTo(200));
 
     broker.destroy();
 
@@ -60,6 +65,6 @@ class KafkaDownIT {
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
-            () -> assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(503));
+            () -> assertThat(management.get("/actuator/health/readiness").status()).isEqualTo(503));
   }
 }

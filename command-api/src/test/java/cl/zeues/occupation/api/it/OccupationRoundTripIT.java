@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -39,17 +40,25 @@ import tools.jackson.databind.JsonNode;
       "spring.config.name=command-api",
       "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
       "zeues.api.reply-timeout=2s",
-      "zeues.api.admin-token=it-token"
+      "zeues.security.bootstrap-admin-token=it-token",
+      // This test reads the readiness components; production shows them only when authorized.
+      "management.endpoint.health.show-details=always"
     })
 @EmbeddedKafka(
     partitions = 6,
-    topics = {"occupation.commands", "occupation.replies", "workers.catalog"})
+    topics = {
+      "occupation.commands",
+      "occupation.replies",
+      "workers.catalog",
+      "security.credentials"
+    })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OccupationRoundTripIT {
 
   private static final String WORKER = "\"worker_id\":94,\"worker_nombre\":\"JP(94)\"";
 
   @LocalServerPort int port;
+  @LocalManagementPort int managementPort;
   @Autowired EmbeddedKafkaBroker broker;
   @Autowired StringRedisTemplate redis;
 
@@ -57,16 +66,26 @@ class OccupationRoundTripIT {
   private final List<String> redisKeys = new ArrayList<>();
   private TestResponder responder;
   private Http http;
+  private Http management;
+  private String tabletId;
 
   @BeforeAll
   void startResponderAndAwaitReadiness() {
     responder = new TestResponder(broker.getBrokersAsString());
     WorkerCatalog.publish(broker.getBrokersAsString(), WorkerCatalog.JUAN_PEREZ);
-    http = new Http(port);
+    management = new Http(managementPort);
     await()
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
-            () -> assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200));
+            () -> assertThat(management.get("/actuator/health/readiness").status()).isEqualTo(200));
+    // Every tablet call below comes from a device credential issued as the shop would.
+    Http.Answer issued =
+        new Http(port)
+            .withToken("it-token")
+            .post("/api/admin/credentials", "{\"name\":\"tablet-it\",\"role\":\"TABLET\"}");
+    assertThat(issued.status()).isEqualTo(201);
+    tabletId = issued.body().get("id").asString();
+    http = new Http(port).withToken(issued.body().get("token").asString());
   }
 
   @AfterAll
@@ -92,12 +111,12 @@ class OccupationRoundTripIT {
 
   @Test
   void readinessIncludesKafkaRedisAndTheReplyConsumer() {
-    JsonNode components = http.get("/actuator/health/readiness").body().get("components");
+    JsonNode components = management.get("/actuator/health/readiness").body().get("components");
 
     assertThat(components.get("kafka").get("status").asString()).isEqualTo("UP");
     assertThat(components.get("redis").get("status").asString()).isEqualTo("UP");
     assertThat(components.get("replyConsumer").get("status").asString()).isEqualTo("UP");
-    assertThat(http.get("/actuator/health/liveness").status()).isEqualTo(200);
+    assertThat(management.get("/actuator/health/liveness").status()).isEqualTo(200);
   }
 
   @Test
@@ -246,7 +265,8 @@ class OccupationRoundTripIT {
 
     UUID expected =
         UUID.nameUUIDFromBytes(
-            ("idem:" + key + ":" + tag).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            ("idem:" + tabletId + ":" + key + ":" + tag)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     assertThat(responder.received)
         .filteredOn(c -> c.tagSpool().equals(tag))
         .extracting(OccupationCommand::commandId)
@@ -257,8 +277,11 @@ class OccupationRoundTripIT {
   void adminReleaseNeedsTheTokenAndPublishesLiberar() {
     String tag = tag("adm");
 
-    assertThat(http.post("/api/admin/occupation/" + tag + "/release", "{}").status())
+    assertThat(new Http(port).post("/api/admin/occupation/" + tag + "/release", "{}").status())
         .isEqualTo(401);
+    assertThat(http.post("/api/admin/occupation/" + tag + "/release", "{}").status())
+        .as("a tablet credential on a supervisor route")
+        .isEqualTo(403);
     assertThat(responder.received).noneMatch(c -> c.tagSpool().equals(tag));
 
     Http.Answer answer =
@@ -284,7 +307,7 @@ class OccupationRoundTripIT {
   void metricsAndOpenApiAreExposed() {
     http.post("/api/occupation/tomar", tomar(tag("m")));
 
-    Http.Answer prometheus = http.get("/actuator/prometheus");
+    Http.Answer prometheus = management.get("/actuator/prometheus");
     assertThat(prometheus.status()).isEqualTo(200);
     assertThat(prometheus.raw().body())
         .contains("zeues_api_command_outcomes_total")

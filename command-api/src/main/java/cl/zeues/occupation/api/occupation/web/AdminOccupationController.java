@@ -1,8 +1,9 @@
 package cl.zeues.occupation.api.occupation.web;
 
 import cl.zeues.occupation.api.occupation.CommandGateway;
-import cl.zeues.occupation.api.occupation.CommandIds;
 import cl.zeues.occupation.api.occupation.web.OccupationRequests.AdminRequest;
+import cl.zeues.occupation.api.security.Caller;
+import cl.zeues.occupation.api.security.Callers;
 import cl.zeues.occupation.events.OccupationCommand;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -19,17 +20,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Administrator routes; {@link AdminTokenInterceptor} guards them with a bearer token. The events
- * they cause name the administrator as {@value #ADMIN}.
+ * Supervisor routes (the security chain lets SUPERVISOR and ADMIN credentials through). The events
+ * they cause name the acting credential.
  */
 @RestController
 @RequestMapping("/api/admin")
 @Tag(
     name = "admin",
-    description = "Liberación forzada y desbloqueo de spools (token de administrador)")
+    description = "Liberación forzada y desbloqueo de spools (rol SUPERVISOR o ADMIN)")
 class AdminOccupationController {
-
-  static final String ADMIN = "admin";
 
   private final CommandGateway gateway;
   private final Clock clock;
@@ -41,7 +40,7 @@ class AdminOccupationController {
 
   @Operation(
       summary = "Libera a la fuerza la ocupación de un spool",
-      security = @SecurityRequirement(name = "admin-token"))
+      security = @SecurityRequirement(name = "bearer"))
   @CommandResponses
   @PostMapping("/occupation/{tag_spool}/release")
   ResponseEntity<Object> release(
@@ -52,9 +51,9 @@ class AdminOccupationController {
     return Answers.of(
         gateway.execute(
             new OccupationCommand.LiberarOcupacion(
-                CommandIds.forRequest(RequestRules.checkedIdempotencyKey(key), tag),
+                RequestRules.commandId(key, tag),
                 tag,
-                ADMIN,
+                actor(),
                 body == null ? null : body.motivo(),
                 clock.instant())));
   }
@@ -63,7 +62,7 @@ class AdminOccupationController {
       summary =
           "Desbloquea un spool BLOQUEADO por tres rechazos de metrología: vuelve a metrología"
               + " con el ciclo en 0",
-      security = @SecurityRequirement(name = "admin-token"))
+      security = @SecurityRequirement(name = "bearer"))
   @CommandResponses
   @PostMapping("/spools/{tag_spool}/desbloquear")
   ResponseEntity<Object> desbloquear(
@@ -74,10 +73,17 @@ class AdminOccupationController {
     return Answers.of(
         gateway.execute(
             new OccupationCommand.DesbloquearSpool(
-                CommandIds.forRequest(RequestRules.checkedIdempotencyKey(key), tag),
+                RequestRules.commandId(key, tag),
                 tag,
-                ADMIN,
+                actor(),
                 body == null ? null : body.motivo(),
                 clock.instant())));
+  }
+
+  /** The acting credential's name; the chain admits no anonymous caller here. */
+  private static String actor() {
+    return Callers.current()
+        .map(Caller::name)
+        .orElseThrow(() -> new IllegalStateException("admin route reached without a caller"));
   }
 }

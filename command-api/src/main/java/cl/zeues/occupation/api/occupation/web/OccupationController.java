@@ -4,7 +4,6 @@ import static cl.zeues.occupation.api.occupation.web.OccupationRequests.present;
 
 import cl.zeues.occupation.api.ApiSettings;
 import cl.zeues.occupation.api.occupation.CommandGateway;
-import cl.zeues.occupation.api.occupation.CommandIds;
 import cl.zeues.occupation.api.occupation.web.OccupationRequests.BatchTomarRequest;
 import cl.zeues.occupation.api.occupation.web.OccupationRequests.CompletarRequest;
 import cl.zeues.occupation.api.occupation.web.OccupationRequests.OccupantRequest;
@@ -171,7 +170,7 @@ class OccupationController {
   }
 
   private UUID id(@Nullable String idempotencyKey, String tag) {
-    return CommandIds.forRequest(RequestRules.checkedIdempotencyKey(idempotencyKey), tag);
+    return RequestRules.commandId(idempotencyKey, tag);
   }
 
   /** Bean validation plus the configured batch size, reported together. */

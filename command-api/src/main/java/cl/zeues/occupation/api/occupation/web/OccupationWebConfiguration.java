@@ -1,29 +1,15 @@
 package cl.zeues.occupation.api.occupation.web;
 
-import cl.zeues.occupation.api.ApiSettings;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Guards the admin routes and describes the API for OpenAPI / Swagger UI. */
+/** Describes the API for OpenAPI / Swagger UI. */
 @Configuration(proxyBeanMethods = false)
-public class OccupationWebConfiguration implements WebMvcConfigurer {
-
-  private final ApiSettings settings;
-
-  public OccupationWebConfiguration(ApiSettings settings) {
-    this.settings = settings;
-  }
-
-  @Override
-  public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(new AdminTokenInterceptor(settings)).addPathPatterns("/api/admin/**");
-  }
+public class OccupationWebConfiguration {
 
   @Bean
   OpenAPI occupationOpenApi() {
@@ -37,7 +23,7 @@ public class OccupationWebConfiguration implements WebMvcConfigurer {
         .components(
             new Components()
                 .addSecuritySchemes(
-                    "admin-token",
+                    "bearer",
                     new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")));
   }
 }

@@ -3,7 +3,6 @@ package cl.zeues.occupation.api.occupation.web;
 import static cl.zeues.occupation.api.occupation.web.OccupationRequests.present;
 
 import cl.zeues.occupation.api.occupation.CommandGateway;
-import cl.zeues.occupation.api.occupation.CommandIds;
 import cl.zeues.occupation.api.occupation.web.OccupationRequests.MetrologiaRequest;
 import cl.zeues.occupation.api.occupation.web.OccupationRequests.ReparacionRequest;
 import cl.zeues.occupation.events.OccupationCommand;
@@ -108,6 +107,6 @@ class QualityController {
   }
 
   private static UUID id(@Nullable String idempotencyKey, String tag) {
-    return CommandIds.forRequest(RequestRules.checkedIdempotencyKey(idempotencyKey), tag);
+    return RequestRules.commandId(idempotencyKey, tag);
   }
 }

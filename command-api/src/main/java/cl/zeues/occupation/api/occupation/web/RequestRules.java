@@ -1,5 +1,8 @@
 package cl.zeues.occupation.api.occupation.web;
 
+import cl.zeues.occupation.api.occupation.CommandIds;
+import cl.zeues.occupation.api.security.Caller;
+import cl.zeues.occupation.api.security.Callers;
 import cl.zeues.occupation.api.web.InvalidRequestException;
 import cl.zeues.occupation.events.Operacion;
 import cl.zeues.occupation.events.Resultado;
@@ -61,6 +64,12 @@ final class RequestRules {
       throw new InvalidRequestException("tag_spool", TAG_MESSAGE);
     }
     return tag;
+  }
+
+  /** The command id of this request: random, or derived from the caller's idempotency key. */
+  static java.util.UUID commandId(@Nullable String key, String tag) {
+    String caller = Callers.current().map(Caller::id).orElse(CommandIds.ANONYMOUS);
+    return CommandIds.forRequest(caller, checkedIdempotencyKey(key), tag);
   }
 
   static @Nullable String checkedIdempotencyKey(@Nullable String key) {

@@ -7,12 +7,14 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cl.zeues.occupation.api.ApiSettings;
 import cl.zeues.occupation.api.occupation.SpoolStatus;
+import cl.zeues.occupation.api.security.Caller;
+import cl.zeues.occupation.api.security.CallerAuthentication;
+import cl.zeues.occupation.api.security.Role;
 import cl.zeues.occupation.api.web.ApiProblemHandler;
 import cl.zeues.occupation.api.web.RequestBodyLimitFilter;
 import cl.zeues.occupation.events.CommandReply;
@@ -39,8 +41,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /**
  * The HTTP contract of the occupation routes, against the real controllers, {@link
- * ApiProblemHandler}, {@link RequestBodyLimitFilter}, the admin interceptor as {@link
- * OccupationWebConfiguration} registers it, bean validation and Spring Boot's JSON mapper
+ * ApiProblemHandler}, {@link RequestBodyLimitFilter}, bean validation and Spring Boot's JSON mapper
  * configuration. It runs on a standalone MockMvc built once per JVM (see {@link
  * StandaloneOccupationMvc}) instead of a {@code @WebMvcTest} context: same assertions, a fraction
  * of the start-up. The full wiring (the Spring context, actuator, OpenAPI) is covered by {@code
@@ -209,25 +210,6 @@ class OccupationApiTest {
   }
 
   @Test
-  void adminReleaseWithoutTokenIsUnauthorized() throws Exception {
-    mvc.perform(post("/api/admin/occupation/" + TAG + "/release"))
-        .andExpect(status().isUnauthorized())
-        .andExpect(header().string("WWW-Authenticate", "Bearer"))
-        .andExpect(jsonPath("$.code").value("TOKEN_REQUERIDO"));
-    assertThat(bus.published).isEmpty();
-  }
-
-  @Test
-  void adminReleaseWithWrongTokenIsForbidden() throws Exception {
-    mvc.perform(
-            post("/api/admin/occupation/" + TAG + "/release")
-                .header("Authorization", "Bearer nope"))
-        .andExpect(status().isForbidden())
-        .andExpect(jsonPath("$.code").value("TOKEN_INVALIDO"));
-    assertThat(bus.published).isEmpty();
-  }
-
-  @Test
   void batchTomarReportsEachTagAndAlwaysAnswers200() throws Exception {
     bus.reject("B-2", RejectionReason.SPOOL_OCCUPIED, "MR(12)");
     bus.silent("B-3");
@@ -393,14 +375,35 @@ class OccupationApiTest {
         .andExpect(status().isOk());
 
     UUID expected =
-        UUID.nameUUIDFromBytes(("idem:tablet-7-req-42:" + TAG).getBytes(StandardCharsets.UTF_8));
+        UUID.nameUUIDFromBytes(
+            ("idem:test-device:tablet-7-req-42:" + TAG).getBytes(StandardCharsets.UTF_8));
     assertThat(bus.published.get(0).commandId()).isEqualTo(expected);
     assertThat(bus.published.get(1).commandId()).isEqualTo(expected);
     assertThat(bus.published.subList(2, 4))
         .extracting(OccupationCommand::commandId)
         .containsExactlyInAnyOrder(
-            UUID.nameUUIDFromBytes("idem:tablet-7-req-43:I-1".getBytes(StandardCharsets.UTF_8)),
-            UUID.nameUUIDFromBytes("idem:tablet-7-req-43:I-2".getBytes(StandardCharsets.UTF_8)));
+            UUID.nameUUIDFromBytes(
+                "idem:test-device:tablet-7-req-43:I-1".getBytes(StandardCharsets.UTF_8)),
+            UUID.nameUUIDFromBytes(
+                "idem:test-device:tablet-7-req-43:I-2".getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** Keys are scoped to the caller: another device reusing a key never gets the first's outcome. */
+  @Test
+  void theSameIdempotencyKeyFromAnotherDeviceIsAnotherCommand() throws Exception {
+    var otherDevice = new CallerAuthentication(new Caller("other-device", "tablet-9", Role.TABLET));
+    mvc.perform(
+            postJson("/api/occupation/tomar", body(TAG, ",\"operacion\":\"ARM\""))
+                .header("Idempotency-Key", "shared-key"))
+        .andExpect(status().isOk());
+    mvc.perform(
+            postJson("/api/occupation/tomar", body(TAG, ",\"operacion\":\"ARM\""))
+                .header("Idempotency-Key", "shared-key")
+                .principal(otherDevice))
+        .andExpect(status().isOk());
+
+    assertThat(bus.published).hasSize(2);
+    assertThat(bus.published.get(0).commandId()).isNotEqualTo(bus.published.get(1).commandId());
   }
 
   @Test

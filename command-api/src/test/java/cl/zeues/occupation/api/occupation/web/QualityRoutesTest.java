@@ -185,21 +185,6 @@ class QualityRoutesTest {
             OccupationCommand.DesbloquearSpool.class, d -> assertThat(d.motivo()).isNull());
   }
 
-  @ParameterizedTest(name = "Authorization {0}")
-  @CsvSource(
-      value = {"NONE, 401, TOKEN_REQUERIDO", "Bearer adivina, 403, TOKEN_INVALIDO"},
-      nullValues = "NONE")
-  void desbloquearNeedsTheAdminToken(String authorization, int status, String code)
-      throws Exception {
-    var request = postJson("/api/admin/spools/" + TAG + "/desbloquear", "{}");
-    if (authorization != null) {
-      request.header("Authorization", authorization);
-    }
-
-    mvc.perform(request).andExpect(status().is(status)).andExpect(jsonPath("$.code").value(code));
-    assertThat(bus.published).isEmpty();
-  }
-
   /** A request refused as malformed, and the field it names. */
   record Malformed(String name, String route, String body, String field) {
     @Override

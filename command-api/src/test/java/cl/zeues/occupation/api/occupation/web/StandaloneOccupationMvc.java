@@ -1,17 +1,21 @@
 package cl.zeues.occupation.api.occupation.web;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
 import cl.zeues.occupation.api.ApiSettings;
 import cl.zeues.occupation.api.RulesSettings;
 import cl.zeues.occupation.api.occupation.CommandBus;
 import cl.zeues.occupation.api.occupation.CommandGateway;
 import cl.zeues.occupation.api.occupation.RolePolicy;
+import cl.zeues.occupation.api.security.Caller;
+import cl.zeues.occupation.api.security.CallerAuthentication;
+import cl.zeues.occupation.api.security.Role;
 import cl.zeues.occupation.api.web.ApiProblemHandler;
 import cl.zeues.occupation.api.web.RequestBodyLimitFilter;
 import cl.zeues.occupation.api.web.StrictJsonInput;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -26,16 +30,14 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 import org.springframework.web.servlet.HandlerExceptionResolver;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.handler.MappedInterceptor;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The command API's MVC layer without a Spring application context: the real controllers, {@link
- * ApiProblemHandler} advice, {@link RequestBodyLimitFilter} and admin interceptor (registered by
- * {@link OccupationWebConfiguration} itself), wired as the application wires them, with the test
- * doubles in place of Kafka and Redis. It spares the unit tests the seconds a {@code @WebMvcTest}
- * context takes to start; the real wiring is exercised by {@code OccupationRoundTripIT}.
+ * ApiProblemHandler} advice and {@link RequestBodyLimitFilter}, wired as the application wires
+ * them, with the test doubles in place of Kafka and Redis. It spares the unit tests the seconds a
+ * {@code @WebMvcTest} context takes to start; the real wiring is exercised by {@code
+ * OccupationRoundTripIT}.
  *
  * <p>The Spring Boot parts match the application's: the settings are bound by Boot's {@link Binder}
  * (as {@code @ConfigurationProperties} are), validation messages go through Boot's {@link
@@ -47,6 +49,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 record StandaloneOccupationMvc<B extends CommandBus>(
     MockMvc mvc, B bus, FakeStatusReader store, ApiSettings settings) {
+
+  /** The caller every request comes from unless it says otherwise: an ADMIN named "admin". */
+  static final CallerAuthentication CALLER =
+      new CallerAuthentication(new Caller("test-device", "admin", Role.ADMIN));
 
   /**
    * Builds the MVC layer with the given {@code zeues.api.*} and {@code zeues.rules.*} properties
@@ -77,7 +83,6 @@ record StandaloneOccupationMvc<B extends CommandBus>(
             settings.replyTimeout(),
             new SimpleMeterRegistry());
     LocalValidatorFactoryBean validator = validator();
-    MappedInterceptor admin = adminInterceptor(settings);
 
     // The filter answers 413 through the dispatcher's own exception resolvers (the application
     // injects the "handlerExceptionResolver" bean); they exist only once MockMvc is built.
@@ -98,7 +103,9 @@ record StandaloneOccupationMvc<B extends CommandBus>(
                 new ByteArrayHttpMessageConverter(),
                 new StringHttpMessageConverter(StandardCharsets.UTF_8),
                 new JacksonJsonHttpMessageConverter(bootJsonMapper()))
-            .addMappedInterceptors(admin.getIncludePathPatterns(), admin.getInterceptor())
+            // What the security chain leaves on an authenticated request; the chain itself (401,
+            // 403, revocation) is covered by SecurityIT against the real context.
+            .defaultRequest(get("/").principal(CALLER))
             .addFilters(new RequestBodyLimitFilter(settings, dispatcherResolvers))
             .build();
     resolvers.set(
@@ -114,22 +121,6 @@ record StandaloneOccupationMvc<B extends CommandBus>(
     validator.setMessageInterpolator(new MessageInterpolatorFactory().getObject());
     validator.afterPropertiesSet();
     return validator;
-  }
-
-  /** The admin interceptor exactly as {@link OccupationWebConfiguration} registers it. */
-  private static MappedInterceptor adminInterceptor(ApiSettings settings) {
-    var registry =
-        new InterceptorRegistry() {
-          List<Object> registered() {
-            return getInterceptors();
-          }
-        };
-    new OccupationWebConfiguration(settings).addInterceptors(registry);
-    List<Object> registered = registry.registered();
-    if (registered.size() != 1 || !(registered.getFirst() instanceof MappedInterceptor mapped)) {
-      throw new IllegalStateException("expected one path-mapped interceptor: " + registered);
-    }
-    return mapped;
   }
 
   /**

@@ -1,0 +1,146 @@
+package cl.zeues.occupation.api.security;
+
+import cl.zeues.occupation.api.ApiSettings;
+import cl.zeues.occupation.catalog.CompactedTopicView;
+import cl.zeues.occupation.events.JsonCodec;
+import cl.zeues.occupation.events.Topics;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who may call what. Every {@code /api/**} request may carry {@code Authorization: Bearer <token>};
+ * the token is a device's or a person's credential (or the bootstrap admin token). Tablet routes
+ * need TABLET or above (or nothing, with {@code zeues.security.device-credentials=false}), {@code
+ * /api/admin/**} SUPERVISOR or above, {@code /api/admin/credentials/**} ADMIN. Stateless: no
+ * session, no CSRF (no cookies are ever trusted). Actuator and OpenAPI are outside this chain
+ * (actuator has its own port).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecuritySettings.class)
+public class SecurityConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+  private static final String BEARER = "Bearer ";
+
+  @Bean
+  CredentialAuthenticationProvider credentialAuthenticationProvider(
+      CredentialStore credentials, SecuritySettings security, ApiSettings api) {
+    Optional<String> bootstrap = security.bootstrapToken(api.adminToken());
+    if (bootstrap.isEmpty()) {
+      log.info("no bootstrap admin token: credentials can only come from security.credentials");
+    }
+    return new CredentialAuthenticationProvider(credentials, bootstrap);
+  }
+
+  @Bean
+  SecurityFilterChain apiSecurity(
+      HttpSecurity http,
+      CredentialAuthenticationProvider provider,
+      SecuritySettings security,
+      JsonMapper json)
+      throws Exception {
+    if (!security.deviceCredentials()) {
+      log.warn(
+          "zeues.security.device-credentials=false: tablet routes accept ANONYMOUS callers; anyone"
+              + " who reaches this port can read and act on spools as any worker. Admin routes"
+              + " still need a credential.");
+    }
+    SecurityProblems problems = new SecurityProblems(json);
+    AuthenticationFilter bearer =
+        new AuthenticationFilter(new ProviderManager(provider), SecurityConfiguration::bearer);
+    bearer.setSuccessHandler((request, response, authentication) -> {});
+    bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(problems));
+    return http.securityMatcher("/api/**")
+        .csrf(AbstractHttpConfigurer::disable)
+        .httpBasic(AbstractHttpConfigurer::disable)
+        .formLogin(AbstractHttpConfigurer::disable)
+        .logout(AbstractHttpConfigurer::disable)
+        .requestCache(AbstractHttpConfigurer::disable)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .addFilterBefore(bearer, BasicAuthenticationFilter.class)
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .authorizeHttpRequests(
+            rules -> {
+              rules
+                  .requestMatchers(RouteRoles.CREDENTIALS_ROOT, RouteRoles.CREDENTIALS)
+                  .hasRole(Role.ADMIN.name())
+                  .requestMatchers(RouteRoles.ADMIN)
+                  .hasRole(Role.SUPERVISOR.name());
+              if (security.deviceCredentials()) {
+                rules.anyRequest().hasRole(Role.TABLET.name());
+              } else {
+                rules.anyRequest().permitAll();
+              }
+            })
+        .build();
+  }
+
+  /** The bearer token of the request, or null when it carries none (anonymous). */
+  private static Authentication bearer(HttpServletRequest request) {
+    String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+    if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      return null;
+    }
+    return new BearerToken(header.substring(BEARER.length()).strip());
+  }
+
+  @Bean
+  KafkaCredentialStore credentialStore(
+      KafkaProperties kafka,
+      ApiSettings settings,
+      JsonCodec codec,
+      KafkaTemplate<String, byte[]> commandTemplate) {
+    Admin admin = Admin.create(kafka.buildAdminProperties());
+    Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
+    consumer.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    return new KafkaCredentialStore(
+        new CompactedTopicView<>(
+            Topics.SECURITY_CREDENTIALS.name(),
+            Credential.class,
+            () ->
+                new KafkaConsumer<>(
+                    consumer, new StringDeserializer(), new ByteArrayDeserializer()),
+            admin,
+            codec,
+            settings.healthTimeout()),
+        admin,
+        commandTemplate,
+        codec,
+        settings.publishTimeout());
+  }
+
+  @Bean
+  NewTopic credentialsTopic() {
+    Topics.Spec spec = Topics.SECURITY_CREDENTIALS;
+    return new NewTopic(spec.name(), Optional.of(spec.partitions()), Optional.empty())
+        .configs(spec.configs());
+  }
+}
