@@ -79,6 +79,7 @@ public final class LocalStack implements AutoCloseable {
   private @Nullable DemoShop shop;
   private @Nullable ConfigurableApplicationContext processor;
   private @Nullable StateSeeder seeder;
+  private @Nullable String demoTabletToken;
   private @Nullable Thread seeding;
   private boolean firstStart;
   private boolean seedingDone;
@@ -119,6 +120,7 @@ public final class LocalStack implements AutoCloseable {
       System.exit(1);
       return;
     }
+    stack.issueDemoTablet();
     System.out.print(stack.welcome(Duration.ofNanos(System.nanoTime() - startedAt)));
     System.out.flush();
     stack.seedInBackground();
@@ -575,10 +577,42 @@ public final class LocalStack implements AutoCloseable {
     return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
   }
 
+  /**
+   * Issues a tablet credential for the walk-through, as a shop's administrator would for a new
+   * tablet (each start issues one; revoke old ones with the admin routes). Without it the printed
+   * commands fall back to the admin token.
+   */
+  void issueDemoTablet() {
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(URI.create(apiBase() + "/api/admin/credentials"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + DEMO_ADMIN_TOKEN)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"tablet-demo\",\"role\":\"TABLET\"}"))
+                .build());
+    if (response != null && response.statusCode() == 200) {
+      java.util.regex.Matcher token =
+          java.util.regex.Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"")
+              .matcher(response.body());
+      if (token.find()) {
+        demoTabletToken = token.group(1);
+        return;
+      }
+    }
+    log.warn(
+        "could not issue a demo tablet credential ({}); the walk-through uses the admin token",
+        response == null ? "no answer" : response.statusCode());
+  }
+
   String welcome(Duration startup) {
     String api = apiBase();
     String tag = shop == null ? "MK-0000-XX-00000-001" : shop.walkThroughSpool().tag();
-    String json = "-H 'Content-Type: application/json' -d ";
+    String tablet = demoTabletToken != null ? demoTabletToken : DEMO_ADMIN_TOKEN;
+    String auth = "-H 'Authorization: Bearer " + tablet + "' ";
+    String json = auth + "-H 'Content-Type: application/json' -d ";
     StringBuilder text = new StringBuilder();
     text.append(String.format("%nZEUES Occupation is up (%.1f s)%n", startup.toMillis() / 1000.0));
     text.append(String.format("  API            %s/api/occupation%n", api));
@@ -588,6 +622,12 @@ public final class LocalStack implements AutoCloseable {
             "  Admin token    %s  (Authorization: Bearer ...; issue device tokens with"
                 + " POST %s/api/admin/credentials)%n",
             DEMO_ADMIN_TOKEN, api));
+    if (demoTabletToken != null) {
+      text.append(
+          String.format(
+              "  Tablet token   %s  (a TABLET credential issued for this demo)%n",
+              demoTabletToken));
+    }
     text.append(
         String.format("  Spreadsheet    %s   (Operaciones, Metadata, ...)%n", sheetsView()));
     text.append(
@@ -620,17 +660,21 @@ public final class LocalStack implements AutoCloseable {
             "%nTake a spool, see a second worker refused, pause, resume as another worker and"
                 + " complete:%n"));
     String post = "  curl -s -XPOST " + api + "/api/occupation/";
-    text.append(post).append("tomar ").append(json).append(q(body(tag, 94, "Juan Perez", "ARM")));
+    text.append(post).append("tomar ").append(json).append(q(body(tag, 94, "JP(94)", "ARM")));
     text.append('\n');
     text.append(post).append("tomar ").append(json).append(q(body(tag, 12, "Ana Bravo", "ARM")));
     text.append("   # 409 SPOOL_OCCUPIED\n");
-    text.append(post).append("pausar ").append(json).append(q(body(tag, 94, "Juan Perez", null)));
+    text.append(post).append("pausar ").append(json).append(q(body(tag, 94, "JP(94)", null)));
     text.append('\n');
     text.append(post).append("tomar ").append(json).append(q(body(tag, 12, "Ana Bravo", "ARM")));
     text.append('\n');
     text.append(post).append("completar ").append(json).append(q(body(tag, 12, "Ana Bravo", null)));
     text.append('\n');
-    text.append("  curl -s ").append(api).append("/api/occupation/status/").append(tag);
+    text.append("  curl -s ")
+        .append(auth)
+        .append(api)
+        .append("/api/occupation/status/")
+        .append(tag);
     text.append(
         String.format(
             "%n%nCtrl-C stops everything; the next start resumes from %s.%n%n",

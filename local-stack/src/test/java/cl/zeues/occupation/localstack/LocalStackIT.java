@@ -48,6 +48,10 @@ class LocalStackIT {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
   static final Pattern STATUS_LINE = Pattern.compile("/api/occupation/status/(\\S+)");
+  static final Pattern TABLET_TOKEN = Pattern.compile("Tablet token +(\\S+)");
+
+  /** The tablet credential the welcome text printed: the walk-through runs with it. */
+  private String tabletToken = "";
 
   @TempDir Path data;
 
@@ -76,6 +80,9 @@ class LocalStackIT {
     Matcher tagMatch = STATUS_LINE.matcher(welcome);
     assertThat(tagMatch.find()).as("the welcome text names the walk-through spool").isTrue();
     String tag = tagMatch.group(1);
+    Matcher tokenMatch = TABLET_TOKEN.matcher(welcome);
+    assertThat(tokenMatch.find()).as("the welcome text prints a tablet token").isTrue();
+    tabletToken = tokenMatch.group(1);
     assertThat(welcome)
         .contains("http://127.0.0.1:" + apiPort() + "/swagger-ui.html")
         .contains("http://127.0.0.1:" + sheetsPort() + "/")
@@ -217,6 +224,7 @@ class LocalStackIT {
                 URI.create("http://127.0.0.1:" + apiPort() + "/api/occupation/" + action))
             .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + tabletToken)
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
@@ -226,6 +234,7 @@ class LocalStackIT {
     return http.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort() + path))
             .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + tabletToken)
             .GET()
             .build(),
         HttpResponse.BodyHandlers.ofString());
