@@ -272,14 +272,16 @@ final class DemoShop {
   }
 
   /**
-   * 50 workers (domain facts 3.3, 11): Juan Pérez (94) and Ana Bravo (12) of the walk-through, the
-   * rest with ids from 10 upwards; two inactive; most are Armador and/or Soldador, a few Ayudante
-   * and Metrologia.
+   * 50 workers (domain facts 3.3, 11): Juan Pérez (94), Ana Bravo (12) and María Rojas (93) of the
+   * walk-throughs, the rest with ids from 10 upwards; two inactive; most are Armador and/or
+   * Soldador, a few Ayudante and Metrologia.
    */
   private static List<Worker> demoWorkers() {
     Map<Integer, Worker> workers = new LinkedHashMap<>();
     workers.put(94, new Worker(94, "Juan", "Pérez", true, List.of("Armador")));
     workers.put(12, new Worker(12, "Ana", "Bravo", true, List.of("Armador", "Soldador")));
+    // The README's metrology walk-through: the tablets send her token, MR(93).
+    workers.put(93, new Worker(93, "María", "Rojas", true, List.of("Metrologia")));
     for (int id = 10; workers.size() < 50; id++) {
       workers.putIfAbsent(
           id,
