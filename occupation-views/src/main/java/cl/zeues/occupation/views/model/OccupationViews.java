@@ -47,6 +47,7 @@ public final class OccupationViews {
   }
 
   private final Map<String, SpoolView> spools = new ConcurrentHashMap<>();
+  private final Map<String, SpoolView> occupied = new ConcurrentHashMap<>();
   private final Map<String, Long> answered = new ConcurrentHashMap<>();
   private final Set<String> broken = ConcurrentHashMap.newKeySet();
   private final ReentrantLock lock = new ReentrantLock();
@@ -93,6 +94,12 @@ public final class OccupationViews {
       log.error("{}: the domain refused event {}: {}", tag, event.eventId(), e.getMessage());
       return skip(event, Skip.REFUSED);
     }
+    // the index first: a reader that sees the new version in `spools` then sees it here too
+    if (next.state().isOccupied()) {
+      occupied.put(tag, next);
+    } else {
+      occupied.remove(tag);
+    }
     spools.put(tag, next);
     Long wanted = answered.get(tag);
     if (wanted != null && wanted <= next.version()) {
@@ -133,6 +140,11 @@ public final class OccupationViews {
   /** Every spool some event has touched (weakly consistent across spools, exact per spool). */
   public Collection<SpoolView> all() {
     return spools.values();
+  }
+
+  /** The spools someone holds now: what the dashboard and a worker's list scan, not every spool. */
+  public Collection<SpoolView> occupied() {
+    return occupied.values();
   }
 
   public int size() {

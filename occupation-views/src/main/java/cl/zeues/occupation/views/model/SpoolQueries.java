@@ -117,7 +117,7 @@ public final class SpoolQueries {
     boolean current = views.awaitAllAnswered(readYourWritesWait);
     Map<String, SpoolCatalogEntry> catalog = catalogs.spools();
     List<SpoolRow> rows = new ArrayList<>();
-    for (SpoolView view : views.all()) {
+    for (SpoolView view : views.occupied()) {
       Occupation occupation = view.state().occupation();
       if (occupation != null && which.test(occupation)) {
         rows.add(new SpoolRow(view, catalog.get(view.tagSpool())));

@@ -47,7 +47,12 @@ class SseController {
           HttpStatus.SERVICE_UNAVAILABLE, "CONEXIONES_AGOTADAS", e.getMessage(), FULL_RETRY);
     }
     emitter.onCompletion(connection::close);
-    emitter.onTimeout(connection::close);
+    emitter.onTimeout(
+        () -> {
+          // the connection's age is up: end it cleanly; the client resumes with Last-Event-ID
+          connection.close();
+          emitter.complete();
+        });
     emitter.onError(error -> connection.close());
     return emitter;
   }

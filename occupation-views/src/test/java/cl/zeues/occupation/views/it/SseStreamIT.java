@@ -55,7 +55,9 @@ class SseStreamIT {
         ViewsTestApplication.start(
             kafka.brokers(),
             "zeues.views.sse.max-connections=" + CLIENTS,
-            "zeues.views.sse.heartbeat=1s");
+            "zeues.views.sse.heartbeat=1s",
+            "server.shutdown=graceful",
+            "spring.lifecycle.timeout-per-shutdown-phase=2m");
     hub = app.getBean(SseHub.class);
     port = ViewsTestApplication.port(app);
     Http http = new Http(port);
@@ -69,9 +71,17 @@ class SseStreamIT {
     await().atMost(WAIT).until(() -> hub.connectionCount() == 0);
   }
 
+  /** Streams never end by themselves: stopping must end them, not wait out the grace period. */
   @AfterAll
-  void stop() {
+  void stoppingTheAppEndsOpenStreamsInsteadOfWaitingForThem() {
+    SseClient client = connect(null);
+    await().atMost(WAIT).until(() -> hub.connectionCount() == 1);
+
+    long started = System.nanoTime();
     app.close();
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMinutes(1));
+    await().atMost(WAIT).until(client::hasEnded);
   }
 
   SseClient connect(String lastEventId) {

@@ -31,6 +31,11 @@ class OccupationViewsTest {
     log.events().forEach(views::apply);
 
     assertThat(views.appliedCount()).isEqualTo(log.events().size());
+    assertThat(views.occupied())
+        .extracting(SpoolView::tagSpool)
+        .containsExactlyInAnyOrderElementsOf(
+            tags.stream().filter(t -> log.state(t).isOccupied()).toList())
+        .isNotEmpty();
     for (String tag : tags) {
       SpoolState replayed =
           SpoolState.replay(

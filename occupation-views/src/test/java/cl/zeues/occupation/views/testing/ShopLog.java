@@ -166,6 +166,61 @@ public final class ShopLog {
     return this;
   }
 
+  /**
+   * Pauses held spools (by their occupants) until at most {@code keep} are held: a shop where a few
+   * dozen workers hold a few spools each, whatever the walk left.
+   */
+  public ShopLog releaseAllBut(int keep) {
+    List<String> held =
+        states.values().stream()
+            .filter(s -> s.occupation() != null)
+            .map(SpoolState::tagSpool)
+            .sorted()
+            .toList();
+    for (String tag : held.subList(0, Math.max(0, held.size() - keep))) {
+      var occupation = state(tag).occupation();
+      if (occupation != null) {
+        advance(Duration.ofSeconds(1));
+        pausar(tag, occupation.worker());
+      }
+    }
+    return this;
+  }
+
+  /**
+   * Exactly {@code count} more events that leave the number of held spools as it is (or one less):
+   * occupants pause and take their spool again.
+   *
+   * @throws IllegalStateException when nobody holds a spool
+   */
+  public ShopLog churnHeld(int count) {
+    List<String> held =
+        states.values().stream()
+            .filter(SpoolState::isOccupied)
+            .map(SpoolState::tagSpool)
+            .sorted()
+            .toList();
+    if (held.isEmpty() && count > 0) {
+      throw new IllegalStateException("nobody holds a spool");
+    }
+    for (int i = 0; i < count; i++) {
+      String tag = held.get((i / 2) % held.size());
+      var occupation = state(tag).occupation();
+      advance(Duration.ofSeconds(1 + random.nextInt(600)));
+      if (occupation != null) {
+        pausar(tag, occupation.worker());
+      } else {
+        var lastTaker =
+            events.reversed().stream()
+                .filter(e -> e.tagSpool().equals(tag))
+                .findFirst()
+                .orElseThrow();
+        tomar(tag, lastTaker.worker(), lastTaker.operacion());
+      }
+    }
+    return this;
+  }
+
   private boolean step(String tag, Worker worker) {
     SpoolState state = state(tag);
     var occupation = state.occupation();
