@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The view rebuilt on start from a log written before the app existed: every spool equals the
@@ -101,6 +102,23 @@ class ReadModelRebuildIT {
     assertThat(history.body().get("sessions").size()).isEqualTo(sessions.size());
     assertThat(history.body().get("sessions").get(sessions.size() - 1).get("end_time").isNull())
         .isTrue();
+  }
+
+  @Test
+  void readinessAndMetricsReportTheRebuild() {
+    JsonNode readiness = http.get("/actuator/health/readiness").body();
+    JsonNode views = readiness.get("components").get("occupationViews");
+    Http.Answer malformed =
+        http.get("/actuator/metrics/zeues.views.events.skipped?tag=reason:MALFORMED");
+    Http.Answer applied = http.get("/actuator/metrics/zeues.views.events.applied");
+
+    assertThat(views.get("status").asString()).isEqualTo("UP");
+    assertThat(views.get("details").get("rebuildEvents").asLong())
+        .isGreaterThanOrEqualTo(log.events().size() + 1L);
+    assertThat(views.get("details").get("catalogSpools").asInt()).isGreaterThanOrEqualTo(400);
+    assertThat(malformed.body().get("measurements").get(0).get("value").asDouble()).isEqualTo(1.0);
+    assertThat(applied.body().get("measurements").get(0).get("value").asDouble())
+        .isGreaterThanOrEqualTo(log.events().size());
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -106,12 +107,17 @@ class ReadSideBench {
         }
       }
       for (int run = 1; run <= 3; run++) {
+        System.gc();
+        long heapBefore = usedHeap();
         OccupationViews fresh = new OccupationViews();
         long fold = System.nanoTime();
         events.forEach(fresh::apply);
+        long foldMs = (System.nanoTime() - fold) / 1_000_000;
+        System.gc();
         System.out.printf(
-            "bench: in-memory fold of %d events (run %d): %d ms%n",
-            events.size(), run, (System.nanoTime() - fold) / 1_000_000);
+            "bench: in-memory fold of %d events (run %d): %d ms; the view holds ~%d MB of heap"
+                + " (%d spools)%n",
+            events.size(), run, foldMs, (usedHeap() - heapBefore) >> 20, fresh.size());
       }
       reads(ViewsTestApplication.port(app), catalog, workers);
       System.out.printf(
@@ -137,6 +143,10 @@ class ReadSideBench {
             snapshot.max(TimeUnit.MICROSECONDS));
       }
     }
+  }
+
+  static long usedHeap() {
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
   record Route(String name, int weight) {}

@@ -20,7 +20,7 @@ public class ViewsTestApplication {
     all.add("server.port=0");
     all.add("spring.threads.virtual.enabled=true");
     all.add("spring.kafka.bootstrap-servers=" + brokers);
-    all.add("management.endpoints.web.exposure.include=health,prometheus");
+    all.add("management.endpoints.web.exposure.include=health,metrics");
     all.add("management.endpoint.health.show-details=always");
     all.add("management.endpoint.health.probes.enabled=true");
     all.add("management.endpoint.health.group.readiness.include=readinessState,occupationViews");

@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A shop's event log made by the real {@link OccupationDecider}: every event is one the processor
- * could have written, versions without gaps. Deterministic for a seed.
+ * could have written, versions without gaps, event ids unique across seeds. Deterministic for a
+ * seed.
  */
 public final class ShopLog {
 
@@ -36,6 +37,7 @@ public final class ShopLog {
   private final OccupationDecider decider = new OccupationDecider(OccupationPolicy.DEFAULT);
   private final Map<String, SpoolState> states = new HashMap<>();
   private final List<OccupationEvent> events = new ArrayList<>();
+  private final long seed;
   private final Random random;
   private Instant now;
   private long commands;
@@ -45,6 +47,7 @@ public final class ShopLog {
   }
 
   public ShopLog(long seed, Instant start) {
+    this.seed = seed;
     this.random = new Random(seed);
     this.now = start;
   }
@@ -255,7 +258,10 @@ public final class ShopLog {
     return true;
   }
 
+  /**
+   * Unique across logs of different seeds, as command ids (and the event ids made from them) are.
+   */
   private UUID nextId() {
-    return new UUID(0x5709L, ++commands);
+    return new UUID(seed, ++commands);
   }
 }
