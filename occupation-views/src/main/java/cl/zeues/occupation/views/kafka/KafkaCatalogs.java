@@ -11,12 +11,23 @@ import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
 import org.springframework.context.SmartLifecycle;
 
-/** The spool and worker catalogs, each a {@link CompactedTopicView} of its compacted topic. */
+/**
+ * The spool and worker catalogs, each a {@link CompactedTopicView} of its compacted topic. The
+ * whole spool catalog is copied at most once per {@link #SNAPSHOT_MAX_AGE} and shared by the reads
+ * in between (the lists and batch reads would otherwise copy 2,500 entries each); a single spool is
+ * looked up live.
+ */
 public final class KafkaCatalogs implements Catalogs, SmartLifecycle {
+
+  /** How old the shared copy of the spool catalog may be (the import itself runs every 30 s). */
+  static final Duration SNAPSHOT_MAX_AGE = Duration.ofSeconds(1);
+
+  private record Snapshot(Map<String, SpoolCatalogEntry> spools, long takenAt) {}
 
   private final CompactedTopicView<SpoolCatalogEntry> spools;
   private final CompactedTopicView<WorkerCatalogEntry> workers;
   private final Admin admin;
+  private volatile Snapshot snapshot = new Snapshot(Map.of(), Long.MIN_VALUE);
 
   /** Owns {@code admin} (the views' end-offset lookups) and closes it on stop. */
   public KafkaCatalogs(
@@ -35,7 +46,14 @@ public final class KafkaCatalogs implements Catalogs, SmartLifecycle {
 
   @Override
   public Map<String, SpoolCatalogEntry> spools() {
-    return spools.snapshot();
+    Snapshot current = snapshot;
+    long now = System.nanoTime();
+    if (current.takenAt() == Long.MIN_VALUE
+        || now - current.takenAt() > SNAPSHOT_MAX_AGE.toNanos()) {
+      current = new Snapshot(spools.snapshot(), now);
+      snapshot = current;
+    }
+    return current.spools();
   }
 
   @Override

@@ -12,7 +12,10 @@ public interface Catalogs {
   /** The spool's entry; a miss waits (boundedly) for the catalog to catch up with its topic. */
   Optional<SpoolCatalogEntry> spool(String tagSpool);
 
-  /** Every spool in the catalog now, by tag, without waiting. */
+  /**
+   * Every spool in the catalog, by tag, without waiting; may be a copy up to a second old, and the
+   * same instance as long as it has not been refreshed.
+   */
   Map<String, SpoolCatalogEntry> spools();
 
   /** Every worker in the catalog now, active or not. */

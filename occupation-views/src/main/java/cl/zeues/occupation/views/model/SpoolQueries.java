@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +44,7 @@ public final class SpoolQueries {
   private final Clock clock;
   private final Duration readYourWritesWait;
   private final LongAdder stale = new LongAdder();
+  private final Map<Operacion, Startable> startable = new ConcurrentHashMap<>();
 
   public SpoolQueries(
       OccupationViews views,
@@ -76,13 +78,23 @@ public final class SpoolQueries {
         !current);
   }
 
-  /** The spools on which {@code operacion} can be started now (see {@link StartFilters}). */
+  /**
+   * The spools on which {@code operacion} can be started now (see {@link StartFilters}). Asking the
+   * decider about every spool of the catalog is the dearest read, so its answer is reused while the
+   * view has applied no event, the catalog copy is the same and the clock is in the same second.
+   */
   public Read<List<SpoolRow>> startable(Operacion operacion) {
     requireReady();
     boolean current = views.awaitAllAnswered(readYourWritesWait);
     Instant now = clock.instant();
+    long generation = views.appliedCount();
+    Map<String, SpoolCatalogEntry> catalog = catalogs.spools();
+    Startable cached = startable.get(operacion);
+    if (cached != null && cached.isFor(generation, catalog, now.getEpochSecond())) {
+      return read(cached.rows(), !current);
+    }
     List<SpoolRow> rows = new ArrayList<>();
-    for (SpoolCatalogEntry entry : catalogs.spools().values()) {
+    for (SpoolCatalogEntry entry : catalog.values()) {
       SpoolView view =
           views.spool(entry.tagSpool()).orElseGet(() -> SpoolView.untouched(entry.tagSpool()));
       if (filters.canStart(operacion, view, entry, now)) {
@@ -90,7 +102,17 @@ public final class SpoolQueries {
       }
     }
     rows.sort(BY_TAG);
+    rows = List.copyOf(rows);
+    startable.put(operacion, new Startable(generation, catalog, now.getEpochSecond(), rows));
     return read(rows, !current);
+  }
+
+  /** One computed list of startable spools and what it was computed from. */
+  private record Startable(
+      long generation, Map<String, SpoolCatalogEntry> catalog, long second, List<SpoolRow> rows) {
+    boolean isFor(long generation, Map<String, SpoolCatalogEntry> catalog, long second) {
+      return this.generation == generation && this.catalog == catalog && this.second == second;
+    }
   }
 
   public String startableDescription(Operacion operacion) {

@@ -3,10 +3,12 @@ package cl.zeues.occupation.views.it;
 import static org.awaitility.Awaitility.await;
 
 import cl.zeues.occupation.events.OccupationEvent;
+import cl.zeues.occupation.events.Operacion;
 import cl.zeues.occupation.events.Worker;
 import cl.zeues.occupation.events.WorkerCatalogEntry;
 import cl.zeues.occupation.views.kafka.EventFeed;
 import cl.zeues.occupation.views.model.OccupationViews;
+import cl.zeues.occupation.views.model.SpoolQueries;
 import cl.zeues.occupation.views.testing.ShopLog;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -119,6 +121,7 @@ class ReadSideBench {
                 + " (%d spools)%n",
             events.size(), run, foldMs, (usedHeap() - heapBefore) >> 20, fresh.size());
       }
+      queries(app.getBean(SpoolQueries.class), catalog, workers);
       reads(ViewsTestApplication.port(app), catalog, workers);
       System.out.printf(
           "bench: server-side time per route (Micrometer, last ~20-30 s), µs%n  %-44s %7s %8s %8s %8s%n",
@@ -143,6 +146,39 @@ class ReadSideBench {
             snapshot.max(TimeUnit.MICROSECONDS));
       }
     }
+  }
+
+  /**
+   * What each query costs in memory, without HTTP or JSON: 2,000 calls each after 2,000 unmeasured.
+   */
+  static void queries(SpoolQueries queries, List<String> catalog, List<Worker> workers) {
+    Random random = new Random(1);
+    Map<String, Runnable> calls = new LinkedHashMap<>();
+    calls.put("spool", () -> queries.spool(catalog.get(random.nextInt(catalog.size()))));
+    calls.put(
+        "batch(100)",
+        () -> queries.batch(random.ints(100, 0, catalog.size()).mapToObj(catalog::get).toList()));
+    calls.put("startable ARM", () -> queries.startable(Operacion.ARM));
+    calls.put(
+        "heldBy", () -> queries.heldBy(workers.get(random.nextInt(workers.size())).id(), null));
+    calls.put("occupiedNewestFirst", queries::occupiedNewestFirst);
+    System.out.printf(
+        "bench: in-memory query cost (no HTTP, no JSON), µs%n  %-20s %8s %8s %8s%n",
+        "query", "p50", "p99", "max");
+    calls.forEach(
+        (name, call) -> {
+          Histogram h = new Histogram(3);
+          for (int i = 0; i < 4_000; i++) {
+            long t = System.nanoTime();
+            call.run();
+            if (i >= 2_000) {
+              h.recordValue((System.nanoTime() - t) / 1_000);
+            }
+          }
+          System.out.printf(
+              "  %-20s %8d %8d %8d%n",
+              name, h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getMaxValue());
+        });
   }
 
   static long usedHeap() {

@@ -14,9 +14,11 @@ final class FakeCatalogs implements Catalogs {
   final Map<String, SpoolCatalogEntry> spools = new LinkedHashMap<>();
   final Map<Integer, WorkerCatalogEntry> workers = new LinkedHashMap<>();
   boolean loaded = true;
+  private Map<String, SpoolCatalogEntry> copy = Map.of();
 
   FakeCatalogs spool(SpoolCatalogEntry entry) {
     spools.put(entry.tagSpool(), entry);
+    copy = Map.copyOf(spools);
     return this;
   }
 
@@ -32,7 +34,7 @@ final class FakeCatalogs implements Catalogs {
 
   @Override
   public Map<String, SpoolCatalogEntry> spools() {
-    return Map.copyOf(spools);
+    return copy;
   }
 
   @Override

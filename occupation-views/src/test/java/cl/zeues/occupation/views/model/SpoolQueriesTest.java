@@ -96,6 +96,18 @@ class SpoolQueriesTest {
   }
 
   @Test
+  void aStartableListReusedWithinTheSecondFollowsEveryEventAndCatalogChange() {
+    assertThat(tags(queries.startable(Operacion.ARM).value())).containsExactly(FREE, PAUSED);
+
+    log.tomar(FREE, JUAN, Operacion.ARM).forEach(views::apply);
+    assertThat(tags(queries.startable(Operacion.ARM).value())).containsExactly(PAUSED);
+
+    String imported = "MK-2001-CW-00001-000";
+    catalogs.spool(new SpoolCatalogEntry(imported, ShopLog.MATERIALES));
+    assertThat(tags(queries.startable(Operacion.ARM).value())).containsExactly(imported, PAUSED);
+  }
+
+  @Test
   void metrologiaAndReparacionListNothingAndSayWhy() {
     assertThat(queries.startable(Operacion.METROLOGIA).value()).isEmpty();
     assertThat(queries.startable(Operacion.REPARACION).value()).isEmpty();
