@@ -2,6 +2,8 @@ package cl.zeues.occupation.views.it;
 
 import static org.awaitility.Awaitility.await;
 
+import cl.zeues.occupation.events.EventUpcasters;
+import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.OccupationEvent;
 import cl.zeues.occupation.events.Operacion;
 import cl.zeues.occupation.events.Worker;
@@ -107,6 +109,15 @@ class ReadSideBench {
             .orElse(log.state(tag).version() == 0)) {
           throw new AssertionError("WRONG REBUILD: " + tag + " differs from the log");
         }
+      }
+      JsonCodec codec = new JsonCodec();
+      List<byte[]> encoded = events.stream().map(codec::write).toList();
+      for (int run = 1; run <= 3; run++) {
+        long decode = System.nanoTime();
+        encoded.forEach(bytes -> codec.readEvent(bytes, null, EventUpcasters.NONE));
+        System.out.printf(
+            "bench: JSON decode of %d events (run %d): %d ms%n",
+            encoded.size(), run, (System.nanoTime() - decode) / 1_000_000);
       }
       for (int run = 1; run <= 3; run++) {
         System.gc();
