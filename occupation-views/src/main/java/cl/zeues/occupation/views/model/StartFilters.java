@@ -5,6 +5,7 @@ import cl.zeues.occupation.domain.OccupationDecider;
 import cl.zeues.occupation.domain.OccupationPolicy;
 import cl.zeues.occupation.events.OccupationCommand;
 import cl.zeues.occupation.events.Operacion;
+import cl.zeues.occupation.events.Resultado;
 import cl.zeues.occupation.events.SpoolCatalogEntry;
 import cl.zeues.occupation.events.Worker;
 import java.time.Instant;
@@ -20,12 +21,10 @@ import java.util.UUID;
  * was initiated, the v3 rule of DESIGN 4, where 6.4's HEAD-era rule says ARM completed). So the
  * list never offers a spool the processor would refuse, and never drifts from the rules.
  *
- * <p>METROLOGIA and REPARACION list nothing, on purpose: 6.4 lists METROLOGIA for spools with SOLD
- * completed and no {@code Fecha_QC_Metrología}, and REPARACION for spools whose last metrology was
- * RECHAZADO (or whose repair is paused) and that are not BLOQUEADO. Neither can be started in this
- * system yet: the processor answers {@code OPERACION_NO_SOPORTADA} to both, and the log carries no
- * metrology result to tell a rejected spool from any other. Listing a spool the processor refuses
- * would be worse than listing none; {@link #description} says so to the tablet.
+ * <p>METROLOGIA and REPARACION ask the domain the same way: METROLOGIA lists a spool whose
+ * inspection the decider would record now (ARM and SOLD completed, not approved, not waiting for a
+ * repair, not blocked, not occupied), REPARACION one whose repair TOMAR it would accept (rejected
+ * in metrology or with its repair paused, not BLOQUEADO, free).
  */
 public final class StartFilters {
 
@@ -38,15 +37,24 @@ public final class StartFilters {
   public boolean canStart(
       Operacion operacion, SpoolView view, SpoolCatalogEntry catalog, Instant now) {
     return switch (operacion) {
-      case ARM, SOLD -> acceptsTomar(operacion, view, catalog, now);
-      case METROLOGIA, REPARACION -> false;
+      case ARM, SOLD, REPARACION -> accepts(tomar(operacion, view, now), view, catalog, now);
+      case METROLOGIA ->
+          accepts(
+              new OccupationCommand.CompletarMetrologia(
+                  PROBE, view.tagSpool(), PROBE_WORKER, Resultado.APROBADO, null, now),
+              view,
+              catalog,
+              now);
     };
   }
 
-  private boolean acceptsTomar(
-      Operacion operacion, SpoolView view, SpoolCatalogEntry catalog, Instant now) {
-    var tomar = new OccupationCommand.Tomar(PROBE, view.tagSpool(), PROBE_WORKER, operacion, now);
-    return decider.decide(view.state(), tomar, catalog, now) instanceof Decision.Accepted;
+  private static OccupationCommand tomar(Operacion operacion, SpoolView view, Instant now) {
+    return new OccupationCommand.Tomar(PROBE, view.tagSpool(), PROBE_WORKER, operacion, now);
+  }
+
+  private boolean accepts(
+      OccupationCommand probe, SpoolView view, SpoolCatalogEntry catalog, Instant now) {
+    return decider.decide(view.state(), probe, catalog, now) instanceof Decision.Accepted;
   }
 
   /** The rule behind the list, in the tablet's language ({@code filtro_aplicado}). */
@@ -56,12 +64,10 @@ public final class StartFilters {
           "ARM: con Fecha_Materiales, ARM no completado y libre (o con su ocupación vencida)";
       case SOLD -> "SOLD: ARM iniciado, SOLD no completado y libre (o con su ocupación vencida)";
       case METROLOGIA ->
-          "METROLOGIA: SOLD completado y sin Fecha_QC_Metrología. Ninguno se lista: este sistema"
-              + " aún no registra metrología (OPERACION_NO_SOPORTADA)";
+          "METROLOGIA: ARM y SOLD completados, sin Fecha_QC_Metrología, no RECHAZADO ni"
+              + " BLOQUEADO, y libre";
       case REPARACION ->
-          "REPARACION: rechazado en metrología o con reparación pausada, no BLOQUEADO. Ninguno se"
-              + " lista: este sistema aún no registra resultados de metrología ni reparaciones"
-              + " (OPERACION_NO_SOPORTADA)";
+          "REPARACION: rechazado en metrología o con reparación pausada, no BLOQUEADO, y libre";
     };
   }
 }

@@ -1,5 +1,6 @@
 package cl.zeues.occupation.views.web;
 
+import cl.zeues.occupation.domain.EstadoDetalle;
 import cl.zeues.occupation.domain.Occupation;
 import cl.zeues.occupation.domain.OperationProgress;
 import cl.zeues.occupation.domain.SpoolState;
@@ -7,7 +8,6 @@ import cl.zeues.occupation.events.OccupationEvent;
 import cl.zeues.occupation.events.Operacion;
 import cl.zeues.occupation.events.SpoolCatalogEntry;
 import cl.zeues.occupation.events.WorkerCatalogEntry;
-import cl.zeues.occupation.views.model.EstadoDetalle;
 import cl.zeues.occupation.views.model.Session;
 import cl.zeues.occupation.views.model.SpoolRow;
 import cl.zeues.occupation.views.model.SpoolView;

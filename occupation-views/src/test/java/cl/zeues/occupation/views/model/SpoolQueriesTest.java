@@ -3,7 +3,9 @@ package cl.zeues.occupation.views.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cl.zeues.occupation.events.OccupationCommand;
 import cl.zeues.occupation.events.Operacion;
+import cl.zeues.occupation.events.Resultado;
 import cl.zeues.occupation.events.SpoolCatalogEntry;
 import cl.zeues.occupation.events.Worker;
 import cl.zeues.occupation.events.WorkerCatalogEntry;
@@ -12,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -108,13 +111,19 @@ class SpoolQueriesTest {
   }
 
   @Test
-  void metrologiaAndReparacionListNothingAndSayWhy() {
-    assertThat(queries.startable(Operacion.METROLOGIA).value()).isEmpty();
+  void metrologiaListsWeldedSpoolsAndARejectionMovesThemToReparacion() {
+    assertThat(tags(queries.startable(Operacion.METROLOGIA).value())).containsExactly(DONE);
     assertThat(queries.startable(Operacion.REPARACION).value()).isEmpty();
-    assertThat(queries.startableDescription(Operacion.METROLOGIA))
-        .contains("OPERACION_NO_SOPORTADA");
-    assertThat(queries.startableDescription(Operacion.REPARACION))
-        .contains("OPERACION_NO_SOPORTADA");
+    assertThat(queries.startableDescription(Operacion.METROLOGIA)).startsWith("METROLOGIA:");
+
+    log.decide(
+            new OccupationCommand.CompletarMetrologia(
+                UUID.randomUUID(), DONE, JUAN, Resultado.RECHAZADO, null, log.now()))
+        .forEach(views::apply);
+
+    assertThat(queries.startable(Operacion.METROLOGIA).value()).isEmpty();
+    assertThat(tags(queries.startable(Operacion.REPARACION).value())).containsExactly(DONE);
+    assertThat(queries.startableDescription(Operacion.REPARACION)).startsWith("REPARACION:");
   }
 
   @Test
