@@ -10,6 +10,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -21,19 +23,29 @@ import org.awaitility.core.ConditionTimeoutException;
 public final class RedisServerProcess implements AutoCloseable {
 
   private final int port;
+  private final List<String> options;
   private Process process;
 
-  private RedisServerProcess(int port) {
+  private RedisServerProcess(int port, List<String> options) {
     this.port = port;
+    this.options = List.copyOf(options);
     this.process = launch();
   }
 
   /** Starts on a free port; another process taking that port first only means another try. */
   public static RedisServerProcess start() {
+    return start(List.of());
+  }
+
+  /**
+   * {@link #start()} with more {@code redis-server} options, e.g. {@code --maxmemory 64mb
+   * --maxmemory-policy noeviction} as docker/compose.yml runs it.
+   */
+  public static RedisServerProcess start(List<String> options) {
     IllegalStateException failure = null;
     for (int attempt = 0; attempt < 5; attempt++) {
       try {
-        return new RedisServerProcess(freePort());
+        return new RedisServerProcess(freePort(), options);
       } catch (IllegalStateException e) {
         failure = e;
       }
@@ -73,8 +85,9 @@ public final class RedisServerProcess implements AutoCloseable {
 
   private Process launch() {
     try {
-      Process started =
-          new ProcessBuilder(
+      List<String> command =
+          new ArrayList<>(
+              List.of(
                   "redis-server",
                   "--port",
                   String.valueOf(port),
@@ -83,7 +96,10 @@ public final class RedisServerProcess implements AutoCloseable {
                   "--save",
                   "",
                   "--appendonly",
-                  "no")
+                  "no"));
+      command.addAll(options);
+      Process started =
+          new ProcessBuilder(command)
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .start();
