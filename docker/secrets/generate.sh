@@ -34,6 +34,7 @@ processor=$(password redis-occupation-processor-password)
 api=$(password redis-command-api-password)
 replication=$(password redis-replication-password)
 sentinel=$(password redis-sentinel-password)
+admin=$(password redis-admin-password)
 
 # The broker's JAAS: its own user over PLAIN (between nodes, towards the controllers, and
 # kafka-setup), and SCRAM-SHA-512 for the services, whose credentials live in Kafka itself.
@@ -57,13 +58,15 @@ PROPERTIES
 
 # Redis users (passwords stored as SHA-256). Nobody logs in as default; the health checks log in as
 # healthcheck, which may only PING. The processor may do anything to zeues:* keys but no
-# administration; the API only reads them (and INFO, for its health).
+# administration; the API only reads them (and INFO, for its health); admin is for people (no
+# container mounts its password).
 cat > redis-users.acl <<ACL
 user default off
 user healthcheck on nopass -@all +ping
 user occupation-processor on #$(sha256 "$processor") ~zeues:* resetchannels +@all -@dangerous
 user command-api on #$(sha256 "$api") ~zeues:* resetchannels -@all +@read +@connection -@dangerous +info
 user replication on #$(sha256 "$replication") -@all +psync +replconf +ping
+user admin on #$(sha256 "$admin") ~* &* +@all
 user sentinel on #$(sha256 "$sentinel") allchannels -@all +multi +slaveof +ping +exec +subscribe +config|rewrite +role +publish +info +client|setname +client|kill +script|kill
 ACL
 
