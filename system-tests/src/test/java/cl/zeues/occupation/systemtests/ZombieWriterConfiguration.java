@@ -4,6 +4,7 @@ import cl.zeues.occupation.domain.SpoolState;
 import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.processor.occupation.OccupationStore;
 import cl.zeues.occupation.processor.occupation.RebuiltPartition;
+import cl.zeues.occupation.processor.occupation.RecordRetention;
 import cl.zeues.occupation.processor.occupation.RecordedCommand;
 import cl.zeues.occupation.processor.occupation.StoredSpool;
 import cl.zeues.occupation.processor.occupation.redis.RedisOccupationStore;
@@ -48,7 +49,10 @@ class ZombieWriterConfiguration {
       this.delegate = delegate;
       RedisClient client = RedisClient.create(ZeuesSystem.REDIS_URL);
       this.zombie =
-          new RedisOccupationStore(client.connect().sync(), new JsonCodec(), Duration.ofHours(1));
+          new RedisOccupationStore(
+              client.connect().sync(),
+              new JsonCodec(),
+              new RecordRetention(Duration.ofHours(1), Duration.ofHours(1), 50_000));
     }
 
     @Override

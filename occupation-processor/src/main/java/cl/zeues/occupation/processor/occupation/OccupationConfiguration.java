@@ -45,7 +45,7 @@ class OccupationConfiguration {
       ProcessorSettings settings,
       MeterRegistry registry) {
     return new StoreRecovery(
-        store, eventLog, clock, settings.lockGrace(), settings.commandRetention(), registry);
+        store, eventLog, clock, settings.lockGrace(), settings.recordRetention(), registry);
   }
 
   @Bean

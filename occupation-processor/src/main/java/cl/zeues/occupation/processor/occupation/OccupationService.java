@@ -79,7 +79,12 @@ public final class OccupationService {
         count("rejected", r.reason().name());
         yield Optional.of(new CommandOutcome(List.of(), reply));
       }
-      case Decision.Accepted a -> write(command, source, state, a, now);
+      case Decision.Accepted a -> {
+        if (stored.writtenAfter(source)) {
+          throw new ForgottenCommandException(tag, command.commandId(), source);
+        }
+        yield write(command, source, state, a, now);
+      }
     };
   }
 

@@ -12,7 +12,11 @@ import java.util.UUID;
  */
 public interface OccupationStore {
 
-  /** Reads the spool's state and, if {@code commandId} was decided before, its recorded outcome. */
+  /**
+   * Reads the spool's state (with the record of the command that wrote it) and, if {@code
+   * commandId} was decided before and is still remembered ({@link RecordRetention}), its recorded
+   * outcome.
+   */
   StoredSpool load(String tag, UUID commandId);
 
   /**
@@ -33,7 +37,10 @@ public interface OccupationStore {
   WriteResult writeTakingLock(
       String tag, long expectedVersion, SpoolState next, RecordedCommand record, Duration lockTtl);
 
-  /** Records a rejected command's reply; changes no state. */
+  /**
+   * Records a rejected command's reply; changes no state. It is remembered for a shorter time than
+   * an accepted one, and only the newest {@link RecordRetention#maxRejected()} are.
+   */
   void recordRejection(String tag, RecordedCommand record);
 
   /**

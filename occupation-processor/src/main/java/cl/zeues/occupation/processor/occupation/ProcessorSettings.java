@@ -18,7 +18,14 @@ import org.springframework.validation.annotation.Validated;
  * @param lease how long a TOMAR holds a spool before the sweeper expires it
  * @param lockGrace how long a lock key outlives its lease in Redis if nothing releases it (a
  *     backstop; expiry itself is always an event decided by the sweeper)
- * @param commandRetention how long decided command ids are remembered for idempotent retries
+ * @param commandRetention how long an accepted command's record (reply and events) is remembered,
+ *     so a retry with the same command id gets the first reply and a redelivery republishes the
+ *     same events
+ * @param rejectedRetention how long a rejected command's reply is remembered for a retry with the
+ *     same command id; short, because rejections cost nothing to decide again and anyone who can
+ *     send commands can send rejected ones
+ * @param maxRejected how many rejected commands' replies are remembered at most; past it the oldest
+ *     are forgotten first, so a flood of rejected commands never fills Redis
  * @param retry backoff for decisions whose fenced write lost a race
  * @param sweepInterval how often lapsed leases are looked for
  * @param concurrency listener threads (partitions are spread over them)
@@ -39,6 +46,8 @@ public record ProcessorSettings(
     @NotNull @DefaultValue("12h") Duration lease,
     @NotNull @DefaultValue("1h") Duration lockGrace,
     @NotNull @DefaultValue("7d") Duration commandRetention,
+    @NotNull @DefaultValue("10m") Duration rejectedRetention,
+    @Min(1) @DefaultValue("50000") int maxRejected,
     @Valid @NotNull @DefaultValue Retry retry,
     @NotNull @DefaultValue("30s") Duration sweepInterval,
     @Min(1) @DefaultValue("2") int concurrency,
@@ -47,6 +56,11 @@ public record ProcessorSettings(
     @NotNull @DefaultValue("2s") Duration catalogWait,
     @Min(1) @DefaultValue("1") short topicReplicas,
     @NotNull @DefaultValue("2m") Duration rebuildWait) {
+
+  /** What the store remembers of decided commands, and for how long. */
+  public RecordRetention recordRetention() {
+    return new RecordRetention(commandRetention, rejectedRetention, maxRejected);
+  }
 
   /** {@link RetryPolicy} as settings. */
   public record Retry(

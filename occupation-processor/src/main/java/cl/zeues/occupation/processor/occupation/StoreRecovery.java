@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ public final class StoreRecovery {
   private final EventLog events;
   private final Clock clock;
   private final LockLifetime lockLifetime;
-  private final Duration commandRetention;
+  private final RecordRetention retention;
   private final Set<Integer> unchecked = ConcurrentHashMap.newKeySet();
   private final Counter rebuilds;
   private final Timer rebuildTime;
@@ -48,13 +49,13 @@ public final class StoreRecovery {
       EventLog events,
       Clock clock,
       Duration lockGrace,
-      Duration commandRetention,
+      RecordRetention retention,
       MeterRegistry registry) {
     this.store = store;
     this.events = events;
     this.clock = clock;
     this.lockLifetime = new LockLifetime(clock, lockGrace);
-    this.commandRetention = commandRetention;
+    this.retention = retention;
     this.rebuilds =
         Counter.builder("zeues.store.rebuilds")
             .description("Commands partitions rebuilt from the event log after the store lost them")
@@ -100,7 +101,8 @@ public final class StoreRecovery {
     long started = System.nanoTime();
     Map<String, SpoolState> spools = new LinkedHashMap<>();
     Map<UUID, List<OccupationEvent>> recent = new LinkedHashMap<>();
-    Instant remembered = clock.instant().minus(commandRetention);
+    Instant now = clock.instant();
+    Instant remembered = now.minus(retention.accepted());
     long read =
         events.replay(
             partition,
@@ -114,14 +116,24 @@ public final class StoreRecovery {
             });
     List<RecordedCommand> commands = new ArrayList<>();
     recent.values().forEach(decided -> commands.add(recorded(partition, decided)));
+    // Rejections only for as long as they are remembered, and no more of them than the store
+    // keeps: rebuilding more would only have the store forget them again.
+    Instant rejectedSince = now.minus(retention.rejected());
+    List<RecordedCommand> rejected = new ArrayList<>();
     long rejections =
         events.rejections(
             partition,
-            remembered,
-            rejected ->
-                commands.add(
+            rejectedSince,
+            reply -> {
+              if (!reply.decidedAt().isBefore(rejectedSince)) {
+                rejected.add(
                     new RecordedCommand(
-                        rejected, List.of(), new CommandSource(partition, UNKNOWN_OFFSET))));
+                        reply, List.of(), new CommandSource(partition, UNKNOWN_OFFSET)));
+              }
+            });
+    rejected.sort(Comparator.comparing(command -> command.reply().decidedAt()));
+    commands.addAll(
+        rejected.subList(Math.max(0, rejected.size() - retention.maxRejected()), rejected.size()));
     RebuiltPartition rebuilt =
         new RebuiltPartition(
             spools.values().stream()

@@ -19,6 +19,10 @@ final class InMemorySpools implements OccupationStore, SpoolCatalog {
   final Map<String, SpoolState> states = new HashMap<>();
   final Map<UUID, RecordedCommand> commands = new HashMap<>();
   final Map<String, UUID> locks = new HashMap<>();
+
+  /** Per spool, the record of the command whose decision wrote it (Redis's {@code source}). */
+  final Map<String, CommandSource> writers = new HashMap<>();
+
   final Map<String, SpoolCatalogEntry> catalog = new HashMap<>();
   final List<String> journal = new ArrayList<>();
 
@@ -35,7 +39,9 @@ final class InMemorySpools implements OccupationStore, SpoolCatalog {
   public StoredSpool load(String tag, UUID commandId) {
     journal.add("load " + tag);
     return new StoredSpool(
-        states.getOrDefault(tag, SpoolState.initial(tag)), commands.get(commandId));
+        states.getOrDefault(tag, SpoolState.initial(tag)),
+        commands.get(commandId),
+        writers.get(tag));
   }
 
   @Override
@@ -72,6 +78,7 @@ final class InMemorySpools implements OccupationStore, SpoolCatalog {
       return WriteResult.LOCK_LOST;
     }
     states.put(tag, next);
+    writers.put(tag, record.source());
     if (next.occupation() == null) {
       locks.remove(tag);
     }
@@ -109,6 +116,7 @@ final class InMemorySpools implements OccupationStore, SpoolCatalog {
     journal.add("restore " + partition);
     for (RebuiltPartition.Spool spool : rebuilt.spools()) {
       states.put(spool.state().tagSpool(), spool.state());
+      writers.remove(spool.state().tagSpool());
       if (spool.state().isOccupied()) {
         locks.put(spool.state().tagSpool(), spool.state().occupation().occupationId());
       } else {
@@ -122,6 +130,7 @@ final class InMemorySpools implements OccupationStore, SpoolCatalog {
   /** What FLUSHALL does to Redis. */
   void loseEverything() {
     states.clear();
+    writers.clear();
     commands.clear();
     locks.clear();
     applied.clear();

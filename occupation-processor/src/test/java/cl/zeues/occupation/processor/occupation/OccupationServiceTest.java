@@ -1,6 +1,7 @@
 package cl.zeues.occupation.processor.occupation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cl.zeues.occupation.domain.OccupationDecider;
 import cl.zeues.occupation.domain.OccupationPolicy;
@@ -217,6 +218,60 @@ class OccupationServiceTest {
     assertThat(retried.reply()).isEqualTo(first.reply());
     assertThat(retried.events()).isEmpty();
     assertThat(spools.states.get(tag).version()).isEqualTo(1);
+  }
+
+  /**
+   * A batch decided TOMAR by Ana (rejected: Juan holds the spool), then Juan's PAUSAR, and never
+   * committed; Kafka came back after the rejection's record expired. Accepting Ana's TOMAR now
+   * would publish it after Juan's later PAUSAR with a higher version: it is refused instead.
+   */
+  @Test
+  void aRedeliveredRejectionWhoseRecordExpiredIsNotAcceptedOverLaterDecisions() {
+    String tag = spool();
+    service.handle(tomar(tag, JUAN, Operacion.ARM), new CommandSource(0, 10));
+    OccupationCommand anaTomar = tomar(tag, ANA, Operacion.ARM);
+    assertThat(reason(service.handle(anaTomar, new CommandSource(0, 11))))
+        .isEqualTo(RejectionReason.SPOOL_OCCUPIED);
+    var pausar = new OccupationCommand.Pausar(UUID.randomUUID(), tag, JUAN, null, NOW);
+    service.handle(pausar, new CommandSource(0, 12));
+    spools.commands.remove(anaTomar.commandId()); // expired while the batch stayed uncommitted
+
+    assertThatThrownBy(() -> service.handle(anaTomar, new CommandSource(0, 11)))
+        .isInstanceOf(ForgottenCommandException.class)
+        .hasMessageContaining(anaTomar.commandId().toString());
+    assertThat(spools.states.get(tag).version()).isEqualTo(2);
+    assertThat(spools.states.get(tag).occupation()).isNull();
+  }
+
+  @Test
+  void aRedeliveredRejectionWhoseRecordExpiredIsRejectedAgainWhenItStillDoesNotApply() {
+    String tag = spool();
+    service.handle(tomar(tag, JUAN, Operacion.ARM), new CommandSource(0, 10));
+    OccupationCommand anaTomar = tomar(tag, ANA, Operacion.ARM);
+    service.handle(anaTomar, new CommandSource(0, 11));
+    var pausar = new OccupationCommand.Pausar(UUID.randomUUID(), tag, JUAN, null, NOW);
+    service.handle(pausar, new CommandSource(0, 12));
+    service.handle(tomar(tag, JUAN, Operacion.ARM), new CommandSource(0, 13)); // resumes
+    spools.commands.remove(anaTomar.commandId());
+
+    CommandOutcome again = service.handle(anaTomar, new CommandSource(0, 11));
+
+    assertThat(reason(again)).isEqualTo(RejectionReason.SPOOL_OCCUPIED);
+    assertThat(again.events()).isEmpty();
+  }
+
+  @Test
+  void aCommandWithoutARecordIsDecidedWhenNoLaterCommandWroteItsSpool() {
+    String tag = spool();
+    OccupationCommand first = tomar(tag, JUAN, Operacion.ARM);
+    service.handle(first, new CommandSource(0, 10));
+    spools.commands.remove(first.commandId());
+    // Redis lost the uncommitted decision; rebuilt from the log, the spool has no writer.
+    spools.loseEverything();
+    spools.applied.put(0, 10L);
+
+    assertThat(service.handle(first, new CommandSource(0, 10)).reply())
+        .isInstanceOf(CommandReply.Accepted.class);
   }
 
   @Test

@@ -9,6 +9,7 @@ import cl.zeues.occupation.events.CommandReply;
 import cl.zeues.occupation.events.OccupationCommand;
 import cl.zeues.occupation.events.OccupationEvent;
 import cl.zeues.occupation.events.Operacion;
+import cl.zeues.occupation.events.RejectionReason;
 import cl.zeues.occupation.events.SpoolCatalogEntry;
 import cl.zeues.occupation.events.Worker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -51,7 +52,13 @@ class StoreRecoveryTest {
           Duration.ofHours(1),
           registry);
   final StoreRecovery recovery =
-      new StoreRecovery(spools, log, clock, Duration.ofHours(1), Duration.ofDays(7), registry);
+      new StoreRecovery(
+          spools,
+          log,
+          clock,
+          Duration.ofHours(1),
+          new RecordRetention(Duration.ofDays(7), Duration.ofMinutes(10), 1_000),
+          registry);
   long offset;
 
   {
@@ -140,6 +147,48 @@ class StoreRecoveryTest {
 
     assertThat(retry.reply()).isEqualTo(rejected);
     assertThat(retry.events()).isEmpty();
+  }
+
+  @Test
+  void onlyRejectionsStillRememberedAreRebuilt() {
+    recovery.assigned(0, 0);
+    decide(tomar(TAG, JUAN));
+    var recent = (CommandReply.Rejected) decide(tomar(TAG, ANA)).reply();
+    var expired = rejection(NOW.minus(Duration.ofMinutes(11)));
+    log.rejections.addFirst(expired);
+    spools.loseEverything();
+    recovery.lost(0);
+
+    recovery.ensureCurrent(0);
+
+    assertThat(spools.commands)
+        .containsKey(recent.commandId())
+        .doesNotContainKey(expired.commandId());
+  }
+
+  @Test
+  void noMoreRejectionsAreRebuiltThanTheStoreRemembers() {
+    StoreRecovery keepingOne =
+        new StoreRecovery(
+            spools,
+            log,
+            clock,
+            Duration.ofHours(1),
+            new RecordRetention(Duration.ofDays(7), Duration.ofMinutes(10), 1),
+            registry);
+    var newer = rejection(NOW.minus(Duration.ofMinutes(1)));
+    var older = rejection(NOW.minus(Duration.ofMinutes(2)));
+    log.rejections.addAll(List.of(newer, older));
+    keepingOne.lost(0);
+
+    keepingOne.ensureCurrent(0);
+
+    assertThat(spools.commands).containsKey(newer.commandId()).doesNotContainKey(older.commandId());
+  }
+
+  static CommandReply.Rejected rejection(Instant decidedAt) {
+    return new CommandReply.Rejected(
+        UUID.randomUUID(), TAG, "ocupado", decidedAt, RejectionReason.SPOOL_OCCUPIED, JUAN.token());
   }
 
   @Test

@@ -37,13 +37,24 @@ import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.resource.ResourceType;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.boot.env.ConfigTreePropertySource;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -60,7 +71,13 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * ports are each service's {@code server.port}, builds copy the exec jar of a module that exists
  * (the one {@code Dockerfile}'s {@code ARG}s resolved from each service's {@code build.args}),
  * images are pinned, services start in order and publish on 127.0.0.1 only, Kafka replicates as
- * {@link Topics.Replication} says, and every service finds the Redis primary the same way.
+ * {@link Topics.Replication} says, and every service finds the Redis primary the same way. And
+ * nobody acts as someone they are not: every Kafka listener takes SASL logins only and the broker
+ * authorizes them, each service logs in to Kafka and Redis as its own user with a password that is
+ * a compose secret (never an environment value), {@code docker/kafka/acls.txt} grants each service
+ * what its settings need and lets only the processor write the log, Redis runs its users' ACL file
+ * with {@code maxmemory} and {@code noeviction}, and every secret is one {@code
+ * secrets/generate.sh} writes and is mounted where it is read.
  *
  * <p>Each check collects every problem it finds and fails once, listing them all. The {@code
  * *IsCaught} tests feed each check a deliberately broken copy of the compose file, so a check that
@@ -75,6 +92,7 @@ class ComposeConsistencyTest {
   private static final Path COMPOSE_FILE = DOCKER.resolve("compose.yml");
   private static final Path PRODUCTION_FILE = DOCKER.resolve("compose.production.yml");
   private static final Path ENV_EXAMPLE = DOCKER.resolve(".env.example");
+  private static final Path GENERATE_SECRETS = DOCKER.resolve("secrets/generate.sh");
 
   /** Names of the JVM and Google libraries, not Spring properties, that a service may be given. */
   private static final String JAVA_TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
@@ -85,6 +103,19 @@ class ComposeConsistencyTest {
   private static final Set<String> COMPOSE_VARIABLES =
       Set.of("COMPOSE_PROFILES", "COMPOSE_PROJECT_NAME", "COMPOSE_FILE");
 
+  /**
+   * What every service that logs in to Kafka sets: SASL with its own user, the password read from
+   * its secret through the configtree import ({@code spring.kafka.properties.*} are Kafka client
+   * configs, checked against Kafka's own lists).
+   */
+  private static final Set<String> KAFKA_LOGIN =
+      Set.of(
+          "spring.kafka.bootstrap-servers",
+          "spring.config.import",
+          "spring.kafka.security.protocol",
+          "spring.kafka.properties.sasl.mechanism",
+          "spring.kafka.properties.sasl.jaas.config");
+
   /** Every module the compose file may build an image of, by module directory. */
   private static final Map<String, App> APPS =
       Map.of(
@@ -93,27 +124,28 @@ class ComposeConsistencyTest {
               "occupation-processor",
               ProcessorApplication.class,
               ProcessorApplication.CONFIG_NAME,
-              Set.of("spring.kafka.bootstrap-servers", "server.port"),
+              union(KAFKA_LOGIN, Set.of("server.port")),
               Set.of(JAVA_TOOL_OPTIONS)),
           "command-api",
           App.spring(
               "command-api",
               CommandApiApplication.class,
               CommandApiApplication.CONFIG_NAME,
-              Set.of(
-                  "spring.kafka.bootstrap-servers",
-                  "spring.data.redis.url",
-                  "spring.data.redis.timeout",
-                  "spring.data.redis.sentinel.master",
-                  "spring.data.redis.sentinel.nodes",
-                  "server.port"),
+              union(
+                  KAFKA_LOGIN,
+                  Set.of(
+                      "spring.data.redis.url",
+                      "spring.data.redis.timeout",
+                      "spring.data.redis.sentinel.master",
+                      "spring.data.redis.sentinel.nodes",
+                      "server.port")),
               Set.of(JAVA_TOOL_OPTIONS)),
           "sheets-projector",
           App.spring(
               "sheets-projector",
               ProjectorApplication.class,
               ProjectorApplication.CONFIG_NAME,
-              Set.of("spring.kafka.bootstrap-servers", "server.port"),
+              union(KAFKA_LOGIN, Set.of("server.port")),
               Set.of(JAVA_TOOL_OPTIONS, GOOGLE_APPLICATION_CREDENTIALS)),
           "sheets-emulator",
           App.emulator(Set.of(JAVA_TOOL_OPTIONS)));
@@ -187,6 +219,85 @@ class ComposeConsistencyTest {
                 Files.readString(COMPOSE_FILE) + Files.readString(PRODUCTION_FILE),
                 Files.readString(ENV_EXAMPLE)))
         .isEmpty();
+  }
+
+  @Test
+  void everyoneLogsInToKafkaAsTheirOwnUserAndTheBrokerAuthorizes() {
+    assertThat(inEachDeployment(ComposeConsistencyTest::kafkaSecurityProblems)).isEmpty();
+  }
+
+  @Test
+  void theAclsGrantWhatEachServiceNeedsAndOnlyTheProcessorWritesTheLog() {
+    KafkaAclFile acls = KafkaAclFile.read();
+    assertThat(inEachDeployment(compose -> aclProblems(compose, acls))).isEmpty();
+  }
+
+  @Test
+  void secretsAreGeneratedDeclaredAndMountedWhereReadAndNeverInTheEnvironment() throws IOException {
+    String script = Files.readString(GENERATE_SECRETS);
+    assertThat(inEachDeployment(compose -> secretProblems(compose, script))).isEmpty();
+  }
+
+  /**
+   * What a service's Spring Boot makes of its environment and its mounted secrets: the configtree
+   * import turns each file into a property, the placeholders in the settings read them, and the
+   * {@code SPRING_KAFKA_PROPERTIES_*} variables land in Kafka's client properties.
+   */
+  @Test
+  void secretsReachTheSettingsThatReadThemThroughSpringsConfigTree() throws IOException {
+    for (Map.Entry<String, Map<String, Object>> entry : services(compose()).entrySet()) {
+      Map<String, Object> service = entry.getValue();
+      App app = appOf(entry.getKey(), service, new ArrayList<>());
+      if (!(app instanceof SpringApp)) {
+        continue;
+      }
+      Path tree = Files.createTempDirectory("configtree-");
+      for (String target : mountedSecrets(service).keySet()) {
+        Files.writeString(tree.resolve(target), "secret-of-" + target + "\n");
+      }
+      StandardEnvironment environment = new StandardEnvironment();
+      MutablePropertySources sources = environment.getPropertySources();
+      sources.remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
+      sources.replace(
+          StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+          environmentPropertySource(effectiveEnvironment(service)));
+      sources.addLast(
+          new ConfigTreePropertySource(
+              "configtree", tree, ConfigTreePropertySource.Option.AUTO_TRIM_TRAILING_NEW_LINE));
+      Binder binder =
+          new Binder(
+              ConfigurationPropertySources.get(environment),
+              new PropertySourcesPlaceholdersResolver(environment));
+
+      Map<String, String> kafka =
+          binder
+              .bind("spring.kafka.properties", Bindable.mapOf(String.class, String.class))
+              .orElse(Map.of());
+      assertThat(kafka)
+          .as(entry.getKey())
+          .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+          .hasEntrySatisfying(
+              "sasl.jaas.config",
+              jaas ->
+                  assertThat(jaas)
+                      .contains("username=\"" + KAFKA_USERS.get(app.module()) + "\"")
+                      .contains("password=\"secret-of-kafka-password\""));
+      String redisUrl =
+          switch (app.module()) {
+            case "occupation-processor" ->
+                binder.bind("zeues.processor.redis-url", String.class).get();
+            case "command-api" -> binder.bind("spring.data.redis.url", String.class).get();
+            default -> null;
+          };
+      if (redisUrl != null) {
+        assertThat(redisUrl)
+            .as(entry.getKey())
+            .isEqualTo(
+                "redis://"
+                    + REDIS_USERS.get(app.module())
+                    + ":secret-of-redis-password@redis:6379");
+      }
+    }
   }
 
   /** The names derived from the records are the ones Spring Boot binds, checked by Boot itself. */
@@ -394,6 +505,97 @@ class ComposeConsistencyTest {
     assertThat(envExampleProblems("x: ${ZEUES_NEW_THING:-1}\n", "ZEUES_OLD_THING=1\n"))
         .anySatisfy(p -> assertThat(p).contains("ZEUES_NEW_THING"))
         .anySatisfy(p -> assertThat(p).contains("ZEUES_OLD_THING"));
+  }
+
+  @Test
+  void aListenerWithoutLoginAnOpenBrokerOrAServicePosingAsAnotherIsCaught() {
+    Map<String, Object> compose = compose();
+    Map<String, Object> kafka = environment(service(compose, "kafka"));
+    kafka.put(
+        "KAFKA_LISTENER_SECURITY_PROTOCOL_MAP",
+        "INTERNAL:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT,HOST:PLAINTEXT");
+    kafka.remove("KAFKA_AUTHORIZER_CLASS_NAME");
+    kafka.put("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "true");
+    environment(service(compose, "occupation-processor"))
+        .put(
+            "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG",
+            "org.apache.kafka.common.security.scram.ScramLoginModule required"
+                + " username=\"command-api\" password=\"hunter2\";");
+    map(service(compose, "command-api").get("depends_on")).remove("kafka-setup");
+    service(compose, "kafka-setup").put("entrypoint", List.of("/bin/bash", "/etc/zeues/other.sh"));
+    assertThat(kafkaSecurityProblems(compose))
+        .anySatisfy(p -> assertThat(p).contains("kafka-setup", "/etc/zeues/other.sh"))
+        .anySatisfy(p -> assertThat(p).contains("kafka", "HOST:PLAINTEXT"))
+        .anySatisfy(p -> assertThat(p).contains("kafka", "StandardAuthorizer"))
+        .anySatisfy(p -> assertThat(p).contains("kafka", "allows everyone"))
+        .anySatisfy(p -> assertThat(p).contains("occupation-processor", "as command-api"))
+        .anySatisfy(p -> assertThat(p).contains("occupation-processor", "hunter2"))
+        .anySatisfy(p -> assertThat(p).contains("command-api", "starts before kafka-setup"));
+  }
+
+  @Test
+  void anAclFileThatMissesANeedOrLetsAnotherWriteTheLogIsCaught() {
+    List<String> lines =
+        new ArrayList<>(
+            readLines(KafkaAclFile.PATH).stream()
+                .filter(line -> !line.contains("transactional-id:"))
+                .toList());
+    lines.add("command-api topic:occupation.events Write");
+    lines.add("someone topic:occupation.commands Write");
+    Map<String, Object> compose = compose();
+    environment(service(compose, "occupation-processor"))
+        .put("ZEUES_PROCESSOR_GROUP_ID", "another-group");
+    assertThat(aclProblems(compose, KafkaAclFile.parse(lines)))
+        .anySatisfy(p -> assertThat(p).contains("occupation-processor", "TRANSACTIONAL_ID"))
+        .anySatisfy(p -> assertThat(p).contains("GROUP another-group"))
+        .anySatisfy(p -> assertThat(p).contains("lets command-api write occupation.events"))
+        .anySatisfy(p -> assertThat(p).contains("someone", "no service's Kafka user"));
+  }
+
+  @Test
+  void aRedisOpenToAnyoneOrUnboundedOrEvictingIsCaught() {
+    Map<String, Object> compose = compose();
+    service(compose, "redis")
+        .put(
+            "command",
+            List.of("redis-server", "--appendonly", "yes", "--maxmemory-policy", "allkeys-lru"));
+    environment(service(compose, "command-api")).put("SPRING_DATA_REDIS_URL", "redis://redis:6379");
+    environment(service(compose, "occupation-processor"))
+        .put("ZEUES_PROCESSOR_REDIS_URL", "redis://command-api:$${redis-password}@redis:6379");
+    assertThat(redisProblems(compose))
+        .anySatisfy(p -> assertThat(p).contains("redis", "--aclfile"))
+        .anySatisfy(p -> assertThat(p).contains("redis", "--maxmemory"))
+        .anySatisfy(p -> assertThat(p).contains("redis", "noeviction"))
+        .anySatisfy(p -> assertThat(p).contains("command-api", "as no user"))
+        .anySatisfy(p -> assertThat(p).contains("occupation-processor", "as command-api"));
+  }
+
+  @Test
+  void aSecretInTheEnvironmentOrNotMountedOrNotGeneratedIsCaught() {
+    Map<String, Object> compose = compose();
+    environment(service(compose, "command-api"))
+        .put("SPRING_DATA_REDIS_URL", "redis://command-api:hunter2@redis:6379");
+    environment(service(compose, "command-api")).put("SPRING_DATA_REDIS_PASSWORD", "hunter2");
+    service(compose, "kafka").remove("secrets");
+    map(compose.get("secrets")).put("extra-password", Map.of("file", "./secrets/extra-password"));
+    assertThat(secretProblems(compose, "kafka-broker.jaas"))
+        .anySatisfy(p -> assertThat(p).contains("command-api", "password in its URL"))
+        .anySatisfy(p -> assertThat(p).contains("SPRING_DATA_REDIS_PASSWORD", "environment"))
+        .anySatisfy(p -> assertThat(p).contains("kafka", "/run/secrets/kafka-broker.jaas"))
+        .anySatisfy(p -> assertThat(p).contains("extra-password", "never writes"));
+  }
+
+  @Test
+  void aOneShotServiceWaitedForAsHealthyIsCaught() {
+    Map<String, Object> compose = compose();
+    map(service(compose, "occupation-processor").get("depends_on"))
+        .put("kafka-setup", Map.of("condition", "service_healthy"));
+    assertThat(topologyProblems(compose))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .contains(
+                        "occupation-processor", "kafka-setup", "service_completed_successfully"));
   }
 
   /** Compose's merge: mappings key by key, {@code command} replaced, other sequences refused. */
@@ -685,11 +887,18 @@ class ComposeConsistencyTest {
     Map<String, Map<String, Object>> services = services(compose);
     services.forEach(
         (name, service) -> {
-          if (!"unless-stopped".equals(service.get("restart"))) {
-            problems.add(name + ": restart is " + service.get("restart") + ", not unless-stopped");
-          }
-          if (service.get("healthcheck") == null) {
-            problems.add(name + ": has no healthcheck");
+          if (isOneShot(service)) {
+            if (service.get("healthcheck") != null || !service.containsKey("entrypoint")) {
+              problems.add(name + ": a one-shot service runs its entrypoint, without healthcheck");
+            }
+          } else {
+            if (!"unless-stopped".equals(service.get("restart"))) {
+              problems.add(
+                  name + ": restart is " + service.get("restart") + ", not unless-stopped");
+            }
+            if (service.get("healthcheck") == null) {
+              problems.add(name + ": has no healthcheck");
+            }
           }
           for (PublishedPort port : publishedPorts(service)) {
             if (!"127.0.0.1".equals(port.hostIp())) {
@@ -701,9 +910,17 @@ class ComposeConsistencyTest {
               (target, how) -> {
                 if (!services.containsKey(target)) {
                   problems.add(name + ": depends_on an unknown service " + target);
-                } else if (!(how instanceof Map<?, ?> condition)
-                    || !"service_healthy".equals(condition.get("condition"))) {
-                  problems.add(name + ": depends_on " + target + " without service_healthy");
+                  return;
+                }
+                // A one-shot service is waited for until it has done its work; others until
+                // they are healthy.
+                String wanted =
+                    isOneShot(services.get(target))
+                        ? "service_completed_successfully"
+                        : "service_healthy";
+                if (!(how instanceof Map<?, ?> condition)
+                    || !wanted.equals(condition.get("condition"))) {
+                  problems.add(name + ": depends_on " + target + " without " + wanted);
                 }
               });
           // Every other service it names in its settings (kafka:9092, redis://redis:6379, ...).
@@ -771,8 +988,18 @@ class ComposeConsistencyTest {
     return problems;
   }
 
+  /** A Kafka node: Kafka's image running a broker or controller (not a tool run in that image). */
   private static boolean isKafkaNode(Map<String, Object> service) {
-    return String.valueOf(service.get("image")).startsWith("apache/kafka:");
+    return String.valueOf(service.get("image")).startsWith("apache/kafka:")
+        && resolvedEnvironment(service).containsKey("KAFKA_PROCESS_ROLES");
+  }
+
+  /**
+   * A service that does its work and exits (kafka-setup): restarted only when it fails, never
+   * health checked; what depends on it waits for {@code service_completed_successfully}.
+   */
+  private static boolean isOneShot(Map<String, Object> service) {
+    return "on-failure".equals(service.get("restart")) || "no".equals(service.get("restart"));
   }
 
   /**
@@ -862,10 +1089,12 @@ class ComposeConsistencyTest {
             voters.add(id + "@" + name + ":" + (controller.find() ? controller.group(1) : "?"));
           }
           if (roles.contains("broker")) {
-            Matcher plaintext =
-                Pattern.compile("PLAINTEXT://([^,]+)")
+            // The services reach a broker where the brokers reach each other.
+            String listener = env.getOrDefault("KAFKA_INTER_BROKER_LISTENER_NAME", "?");
+            Matcher internal =
+                Pattern.compile("(?<![A-Z_])" + Pattern.quote(listener) + "://([^,]+)")
                     .matcher(env.getOrDefault("KAFKA_ADVERTISED_LISTENERS", ""));
-            brokers.add(plaintext.find() ? plaintext.group(1) : name + ":?");
+            brokers.add(internal.find() ? internal.group(1) : name + ":?");
           }
           String logDir = env.getOrDefault("KAFKA_LOG_DIRS", "");
           boolean mounted = false;
@@ -978,6 +1207,60 @@ class ComposeConsistencyTest {
             problems.add(replica + " replicates " + of + ", not the primary " + primary);
           }
         });
+    // Every data node: its users from the generated ACL file, memory bounded, lock state never
+    // evicted (lock keys carry a TTL, so only noeviction keeps them).
+    List<String> dataNodes = new ArrayList<>(primaries);
+    dataNodes.addAll(replicas.keySet());
+    for (String node : dataNodes) {
+      String command = commandLine(services.get(node));
+      if (!command.contains("--aclfile /run/secrets/redis-users.acl")
+          || !mountedSecrets(services.get(node)).containsKey("redis-users.acl")) {
+        problems.add(node + ": no --aclfile /run/secrets/redis-users.acl, so anyone may log in");
+      }
+      if (!Pattern.compile("--maxmemory \\d+[kmg]b").matcher(command).find()) {
+        problems.add(node + ": no --maxmemory, so Redis grows until the host runs out");
+      }
+      if (!command.contains("--maxmemory-policy noeviction")) {
+        problems.add(node + ": a maxmemory-policy other than noeviction may evict a lock");
+      }
+      if (!healthcheckCommand(services.get(node)).contains("--user healthcheck")) {
+        problems.add(node + ": its health check logs in as no user (the default user is off)");
+      }
+    }
+    if (!replicas.isEmpty()) {
+      for (String node : dataNodes) {
+        if (!commandLine(services.get(node)).contains("redis-server /run/secrets/")) {
+          problems.add(
+              node + ": no configuration with the replication user to log in to a primary");
+        }
+      }
+    }
+    // Every service logs in as its own user with its secret password.
+    services.forEach(
+        (name, service) -> {
+          App app = appOf(name, service, new ArrayList<>());
+          if (app == null || !REDIS_USERS.containsKey(app.module())) {
+            return;
+          }
+          String variable =
+              app.module().equals("occupation-processor")
+                  ? "ZEUES_PROCESSOR_REDIS_URL"
+                  : "SPRING_DATA_REDIS_URL";
+          Matcher userinfo =
+              Pattern.compile("^[a-z-]+://([^:/@]+):([^@]*)@")
+                  .matcher(resolvedEnvironment(service).getOrDefault(variable, ""));
+          if (!userinfo.find()) {
+            problems.add(name + ": " + variable + " logs in to Redis as no user");
+            return;
+          }
+          String user = REDIS_USERS.get(app.module());
+          if (!userinfo.group(1).equals(user)) {
+            problems.add(name + ": logs in to Redis as " + userinfo.group(1) + ", not " + user);
+          }
+          problems.addAll(
+              passwordProblems(
+                  name, service, userinfo.group(2), "redis-password", "redis-" + user));
+        });
     Map<String, String> redisSettings = new TreeMap<>();
     services.forEach(
         (name, service) -> {
@@ -1000,7 +1283,8 @@ class ComposeConsistencyTest {
     if (sentinels.isEmpty()) {
       redisSettings.forEach(
           (setting, value) -> {
-            if (setting.endsWith("_URL") && !("redis://" + primary + ":6379").equals(value)) {
+            if (setting.endsWith("_URL")
+                && !("redis://" + primary + ":6379").equals(withoutUserinfo(value))) {
               problems.add(
                   setting + "=" + value + " is not the primary redis://" + primary + ":6379");
             } else if (setting.contains("SENTINEL") && value != null) {
@@ -1062,10 +1346,16 @@ class ComposeConsistencyTest {
     return problems;
   }
 
+  /** A Redis URI without its user and password. */
+  private static @Nullable String withoutUserinfo(@Nullable String uri) {
+    return uri == null ? null : uri.replaceFirst("^([a-z-]+://)[^/@]*@", "$1");
+  }
+
   /** A lettuce Sentinel URI as its Sentinels (in any order) and primary name. */
   private static String sentinelUri(@Nullable String uri) {
     Matcher sentinel =
-        Pattern.compile("redis-sentinel://([^/#]+)(?:/\\d+)?#(.+)").matcher(String.valueOf(uri));
+        Pattern.compile("redis-sentinel://([^/#]+)(?:/\\d+)?#(.+)")
+            .matcher(String.valueOf(withoutUserinfo(uri)));
     return sentinel.matches()
         ? new TreeSet<>(List.of(sentinel.group(1).split(","))) + "#" + sentinel.group(2)
         : "not a redis-sentinel:// URI: " + uri;
@@ -1091,6 +1381,331 @@ class ComposeConsistencyTest {
         command instanceof List<?> parts
             ? String.join(" ", parts.stream().map(String::valueOf).toList())
             : String.valueOf(Objects.requireNonNullElse(command, "")));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // (9) Kafka security: SASL everywhere, an authorizer, each service as its own user
+
+  /** The broker's own user: PLAIN, the only super user, the one kafka-setup logs in as. */
+  static final String KAFKA_BROKER_USER = "kafka-broker";
+
+  /** Each module's Kafka user, as kafka/acls.txt and secrets/generate.sh name it. */
+  static final Map<String, String> KAFKA_USERS =
+      Map.of(
+          "occupation-processor", "occupation-processor",
+          "command-api", "command-api",
+          "sheets-projector", "sheets-projector");
+
+  /** Each module's Redis user, as secrets/generate.sh's ACL file names it. */
+  static final Map<String, String> REDIS_USERS =
+      Map.of("occupation-processor", "occupation-processor", "command-api", "command-api");
+
+  private static final Pattern JAAS =
+      Pattern.compile("(\\S+LoginModule) required username=\"([^\"]*)\" password=\"([^\"]*)\";");
+
+  static List<String> kafkaSecurityProblems(Map<String, Object> compose) {
+    List<String> problems = new ArrayList<>();
+    Map<String, Map<String, Object>> services = services(compose);
+    List<String> setups =
+        services.entrySet().stream()
+            .filter(
+                s ->
+                    String.valueOf(s.getValue().get("image")).startsWith("apache/kafka:")
+                        && !isKafkaNode(s.getValue()))
+            .map(Map.Entry::getKey)
+            .toList();
+    services.forEach(
+        (name, service) -> {
+          Map<String, String> env = resolvedEnvironment(service);
+          if (isKafkaNode(service)) {
+            String protocols = env.getOrDefault("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "");
+            for (String listener : protocols.split(",")) {
+              if (!listener.substring(listener.indexOf(':') + 1).startsWith("SASL_")) {
+                problems.add(name + ": listener " + listener + " takes clients without a login");
+              }
+            }
+            if (!"org.apache.kafka.metadata.authorizer.StandardAuthorizer"
+                .equals(env.get("KAFKA_AUTHORIZER_CLASS_NAME"))) {
+              problems.add(name + ": no StandardAuthorizer, so every login may do anything");
+            }
+            if ("true".equals(env.get("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND"))) {
+              problems.add(name + ": allows everyone where no ACL is found");
+            }
+            if (!("User:" + KAFKA_BROKER_USER).equals(env.get("KAFKA_SUPER_USERS"))) {
+              problems.add(
+                  name + ": super users " + env.get("KAFKA_SUPER_USERS") + ", not the broker's");
+            }
+            Matcher jaas =
+                Pattern.compile("java\\.security\\.auth\\.login\\.config=/run/secrets/(\\S+)")
+                    .matcher(env.getOrDefault("KAFKA_OPTS", ""));
+            if (!jaas.find() || !mountedSecrets(service).containsKey(jaas.group(1))) {
+              problems.add(name + ": its JAAS file is not a secret mounted on it");
+            }
+          }
+          App app = appOf(name, service, new ArrayList<>());
+          if (app == null || !env.containsKey("SPRING_KAFKA_BOOTSTRAP_SERVERS")) {
+            return;
+          }
+          String user = KAFKA_USERS.get(app.module());
+          if (!"SASL_PLAINTEXT".equals(env.get("SPRING_KAFKA_SECURITY_PROTOCOL"))
+              || !"SCRAM-SHA-512".equals(env.get("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM"))) {
+            problems.add(name + ": does not log in to Kafka with SCRAM-SHA-512");
+          }
+          Matcher login =
+              JAAS.matcher(env.getOrDefault("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", ""));
+          if (!login.matches() || !login.group(1).endsWith(".scram.ScramLoginModule")) {
+            problems.add(
+                name + ": no ScramLoginModule in SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG");
+          } else {
+            if (!login.group(2).equals(user)) {
+              problems.add(name + ": logs in to Kafka as " + login.group(2) + ", not " + user);
+            }
+            problems.addAll(
+                passwordProblems(name, service, login.group(3), "kafka-password", "kafka-" + user));
+          }
+          setups.forEach(
+              setup -> {
+                Object how = dependsOn(service).get(setup);
+                if (!(how instanceof Map<?, ?> condition)
+                    || !"service_completed_successfully".equals(condition.get("condition"))) {
+                  problems.add(name + ": starts before " + setup + " gave it its Kafka user");
+                }
+              });
+        });
+    if (setups.size() != 1) {
+      problems.add(
+          "one kafka-setup (Kafka's image, no node) gives users and ACLs; found " + setups);
+      return problems;
+    }
+    Map<String, Object> setup = services.get(setups.getFirst());
+    // Its script, and acls.txt beside it, are this repository's files mounted into it.
+    List<String> entrypoint = strings(setup.get("entrypoint"));
+    String script = entrypoint.isEmpty() ? "" : entrypoint.getLast();
+    Path onHost = null;
+    for (String volume : strings(setup.get("volumes"))) {
+      String[] parts = volume.split(":");
+      if (parts.length >= 2 && script.startsWith(parts[1] + "/")) {
+        onHost = DOCKER.resolve(parts[0]).resolve(script.substring(parts[1].length() + 1));
+      }
+    }
+    if (onHost == null
+        || !Files.isRegularFile(onHost.normalize())
+        || !onHost.normalize().resolveSibling("acls.txt").equals(KafkaAclFile.PATH)) {
+      problems.add(
+          setups.getFirst() + ": runs " + script + ", not docker/kafka/setup.sh beside acls.txt");
+    }
+    Map<String, String> mounted = mountedSecrets(setup);
+    for (String user : KafkaAclFile.read().users()) {
+      if (!mounted.containsKey("kafka-" + user + "-password")) {
+        problems.add(setups.getFirst() + ": cannot give " + user + " its password (not mounted)");
+      }
+    }
+    String bootstrap = resolvedEnvironment(setup).getOrDefault("KAFKA_BOOTSTRAP", "");
+    services.forEach(
+        (name, service) -> {
+          if (isKafkaNode(service) && !bootstrap.contains(name + ":")) {
+            problems.add(setups.getFirst() + ": KAFKA_BOOTSTRAP " + bootstrap + " misses " + name);
+          }
+        });
+    return problems;
+  }
+
+  /**
+   * A password in a setting is a Spring placeholder for the secret mounted as {@code target} (the
+   * file the configtree import makes a property), whose source is {@code <secret>-password}.
+   */
+  private static List<String> passwordProblems(
+      String name, Map<String, Object> service, String password, String target, String secret) {
+    List<String> problems = new ArrayList<>();
+    if (!password.equals("${" + target + "}")) {
+      problems.add(name + ": password " + password + " is not the secret ${" + target + "}");
+    }
+    if (!(secret + "-password").equals(mountedSecrets(service).get(target))) {
+      problems.add(
+          name
+              + ": mounts "
+              + mountedSecrets(service).get(target)
+              + " as "
+              + target
+              + ", not "
+              + secret
+              + "-password");
+    }
+    if (!"configtree:/run/secrets/"
+        .equals(resolvedEnvironment(service).get("SPRING_CONFIG_IMPORT"))) {
+      problems.add(name + ": SPRING_CONFIG_IMPORT does not read /run/secrets/ as a configtree");
+    }
+    return problems;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // (10) Kafka ACLs: each service may do what its settings need; only the processor writes the log
+
+  static List<String> aclProblems(Map<String, Object> compose, KafkaAclFile acls) {
+    List<String> problems = new ArrayList<>();
+    for (String user : acls.users()) {
+      if (!KAFKA_USERS.containsValue(user)) {
+        problems.add("acls.txt grants " + user + ", which is no service's Kafka user");
+      }
+    }
+    String processor = KAFKA_USERS.get("occupation-processor");
+    String api = KAFKA_USERS.get("command-api");
+    String projector = KAFKA_USERS.get("sheets-projector");
+    List<Need> needs = new ArrayList<>();
+    for (Topics.Spec topic : Topics.ALL) {
+      needs.add(new Need(processor, ResourceType.TOPIC, topic.name(), AclOperation.CREATE));
+      needs.add(new Need(processor, ResourceType.TOPIC, topic.name(), AclOperation.DESCRIBE));
+    }
+    needs.add(new Need(processor, ResourceType.TOPIC, Topics.COMMANDS.name(), AclOperation.READ));
+    for (Topics.Spec written :
+        List.of(Topics.COMMANDS, Topics.EVENTS, Topics.REPLIES, Topics.COMMANDS_DLT)) {
+      needs.add(new Need(processor, ResourceType.TOPIC, written.name(), AclOperation.WRITE));
+    }
+    for (Topics.Spec read : List.of(Topics.EVENTS, Topics.REPLIES, Topics.SPOOL_CATALOG)) {
+      needs.add(new Need(processor, ResourceType.TOPIC, read.name(), AclOperation.READ));
+    }
+    needs.add(new Need(api, ResourceType.TOPIC, Topics.COMMANDS.name(), AclOperation.WRITE));
+    needs.add(new Need(api, ResourceType.TOPIC, Topics.REPLIES.name(), AclOperation.READ));
+    needs.add(new Need(api, ResourceType.TOPIC, Topics.WORKER_CATALOG.name(), AclOperation.READ));
+    needs.add(new Need(projector, ResourceType.TOPIC, Topics.EVENTS.name(), AclOperation.READ));
+    for (Topics.Spec catalog : List.of(Topics.SPOOL_CATALOG, Topics.WORKER_CATALOG)) {
+      needs.add(new Need(projector, ResourceType.TOPIC, catalog.name(), AclOperation.READ));
+      needs.add(new Need(projector, ResourceType.TOPIC, catalog.name(), AclOperation.WRITE));
+    }
+    // Groups and transactional ids as the services' settings name them in this deployment.
+    services(compose)
+        .forEach(
+            (name, service) -> {
+              App app = appOf(name, service, new ArrayList<>());
+              if (app == null) {
+                return;
+              }
+              Map<String, String> env = new TreeMap<>(effectiveEnvironment(service));
+              for (String setting :
+                  List.of(
+                      "ZEUES_PROCESSOR_GROUP_ID",
+                      "ZEUES_PROCESSOR_TRANSACTION_ID_PREFIX",
+                      "ZEUES_API_REPLY_GROUP_PREFIX",
+                      "ZEUES_PROJECTION_GROUP_ID")) {
+                env.putIfAbsent(setting, "<" + setting + " unset>");
+              }
+              switch (app.module()) {
+                case "occupation-processor" -> {
+                  needs.add(
+                      new Need(
+                          processor,
+                          ResourceType.GROUP,
+                          env.get("ZEUES_PROCESSOR_GROUP_ID"),
+                          AclOperation.READ));
+                  needs.add(
+                      new Need(
+                          processor,
+                          ResourceType.TRANSACTIONAL_ID,
+                          env.get("ZEUES_PROCESSOR_TRANSACTION_ID_PREFIX") + "<instance>-0",
+                          AclOperation.WRITE));
+                }
+                case "command-api" ->
+                    needs.add(
+                        new Need(
+                            api,
+                            ResourceType.GROUP,
+                            env.get("ZEUES_API_REPLY_GROUP_PREFIX") + "<instance>",
+                            AclOperation.READ));
+                case "sheets-projector" ->
+                    needs.add(
+                        new Need(
+                            projector,
+                            ResourceType.GROUP,
+                            env.get("ZEUES_PROJECTION_GROUP_ID"),
+                            AclOperation.READ));
+                default -> {}
+              }
+            });
+    for (Need need : needs) {
+      if (!acls.allows(need.user(), need.type(), need.resource(), need.operation())) {
+        problems.add(
+            "acls.txt does not let "
+                + need.user()
+                + " "
+                + need.operation()
+                + " "
+                + need.type()
+                + " "
+                + need.resource());
+      }
+    }
+    // The source of truth and the answers: written by the processor alone.
+    for (String topic : List.of(Topics.EVENTS.name(), Topics.REPLIES.name())) {
+      for (String user : acls.users()) {
+        if (!user.equals(processor)
+            && acls.allows(user, ResourceType.TOPIC, topic, AclOperation.WRITE)) {
+          problems.add("acls.txt lets " + user + " write " + topic);
+        }
+      }
+    }
+    return problems;
+  }
+
+  private record Need(String user, ResourceType type, String resource, AclOperation operation) {}
+
+  // ---------------------------------------------------------------------------------------------
+  // (11) secrets: declared, generated, mounted where read, never a value in the environment
+
+  static List<String> secretProblems(Map<String, Object> compose, String generateScript) {
+    List<String> problems = new ArrayList<>();
+    Map<String, Object> declared = map(compose.getOrDefault("secrets", Map.of()));
+    declared.forEach(
+        (secret, definition) -> {
+          String file = interpolate(String.valueOf(map(definition).get("file")));
+          String name = file.substring(file.lastIndexOf('/') + 1);
+          if (!name.equals("google-service-account.json") && !generateScript.contains(name)) {
+            problems.add("secret " + secret + ": secrets/generate.sh never writes " + file);
+          }
+        });
+    Pattern sensitive = Pattern.compile("(?i).*(PASSWORD|SECRET|TOKEN|JAAS).*");
+    services(compose)
+        .forEach(
+            (name, service) -> {
+              Map<String, String> mounted = mountedSecrets(service);
+              mounted.values().stream()
+                  .filter(source -> !declared.containsKey(source))
+                  .forEach(source -> problems.add(name + ": mounts undeclared secret " + source));
+              String uses =
+                  commandLine(service)
+                      + " "
+                      + healthcheckCommand(service)
+                      + " "
+                      + String.join(" ", resolvedEnvironment(service).values());
+              Matcher path = Pattern.compile("/run/secrets/([A-Za-z0-9._-]+)").matcher(uses);
+              while (path.find()) {
+                if (!mounted.containsKey(path.group(1))) {
+                  problems.add(name + ": reads /run/secrets/" + path.group(1) + ", not mounted");
+                }
+              }
+              resolvedEnvironment(service)
+                  .forEach(
+                      (variable, value) -> {
+                        Matcher password = Pattern.compile("password=\"([^\"]*)\"").matcher(value);
+                        while (password.find()) {
+                          if (!password.group(1).matches("\\$\\{[a-z.-]+}")) {
+                            problems.add(name + ": " + variable + " holds a password");
+                          }
+                        }
+                        Matcher userinfo = Pattern.compile("//[^:/@]+:([^@]+)@").matcher(value);
+                        if (userinfo.find() && !userinfo.group(1).matches("\\$\\{[a-z.-]+}")) {
+                          problems.add(name + ": " + variable + " holds a password in its URL");
+                        }
+                        // The admin token is still an environment variable (issue 13's API part).
+                        if (sensitive.matcher(variable).matches()
+                            && !variable.equals("ZEUES_API_ADMIN_TOKEN")
+                            && !variable.equals("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG")
+                            && !variable.equals("GOOGLE_APPLICATION_CREDENTIALS")) {
+                          problems.add(
+                              name + ": " + variable + " looks like a secret in the environment");
+                        }
+                      });
+            });
+    return problems;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1192,7 +1807,7 @@ class ComposeConsistencyTest {
     public Set<String> validVariables() {
       Set<String> valid = new TreeSet<>(settings().keySet());
       for (String property : springProperties) {
-        if (!isSpringProperty(property)) {
+        if (!isSpringProperty(property) && !isKafkaClientProperty(property)) {
           throw new AssertionError(
               property + " is in the allow-list but Spring Boot has no such property");
         }
@@ -1503,8 +2118,15 @@ class ComposeConsistencyTest {
           });
       return merged;
     }
-    if (base instanceof List<?> && override instanceof List<?>) {
+    if (base instanceof List<?> b && override instanceof List<?> o) {
       String key = path.substring(path.lastIndexOf('.') + 1);
+      if (key.equals("secrets") && path.startsWith(".services.")) {
+        // Compose's unique resources: appended, one per target, the later file's winning.
+        Map<String, Object> byTarget = new LinkedHashMap<>();
+        Stream.concat(b.stream(), o.stream())
+            .forEach(secret -> byTarget.put(secretTarget(secret), copy(secret)));
+        return new ArrayList<>(byTarget.values());
+      }
       if (!REPLACED_SEQUENCES.contains(key)) {
         throw new AssertionError(
             "the production file sets the sequence "
@@ -1513,6 +2135,28 @@ class ComposeConsistencyTest {
       }
     }
     return copy(override);
+  }
+
+  /** Where a service's secret is mounted: /run/secrets/{target}, the source's name by default. */
+  private static String secretTarget(@Nullable Object secret) {
+    if (secret instanceof Map<?, ?> longSyntax) {
+      Object target = longSyntax.get("target");
+      return String.valueOf(target != null ? target : longSyntax.get("source"));
+    }
+    return String.valueOf(secret);
+  }
+
+  /** The service's secrets, target (the file under /run/secrets/) to source (the secret). */
+  private static Map<String, String> mountedSecrets(Map<String, Object> service) {
+    Map<String, String> mounted = new TreeMap<>();
+    for (Object secret : list(service.get("secrets"))) {
+      mounted.put(
+          secretTarget(secret),
+          secret instanceof Map<?, ?> longSyntax
+              ? String.valueOf(longSyntax.get("source"))
+              : String.valueOf(secret));
+    }
+    return mounted;
   }
 
   private static Map<String, Map<String, Object>> services(Map<String, Object> compose) {
@@ -1940,6 +2584,27 @@ class ComposeConsistencyTest {
 
   private static String kebab(String camel) {
     return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * {@code spring.kafka.properties.<config>}: an entry of Boot's map of extra client properties
+   * whose key is a config of Kafka's producer, consumer or admin client.
+   */
+  private static boolean isKafkaClientProperty(String property) {
+    String prefix = "spring.kafka.properties.";
+    if (!property.startsWith(prefix) || !isSpringProperty("spring.kafka.properties")) {
+      return false;
+    }
+    String config = property.substring(prefix.length());
+    return ProducerConfig.configNames().contains(config)
+        || ConsumerConfig.configNames().contains(config)
+        || AdminClientConfig.configNames().contains(config);
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> union = new TreeSet<>(a);
+    union.addAll(b);
+    return union;
   }
 
   private static final Map<String, Boolean> SPRING_PROPERTIES = new ConcurrentHashMap<>();

@@ -3,6 +3,7 @@ package cl.zeues.occupation.processor.occupation.kafka;
 import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.OccupationCommand;
 import cl.zeues.occupation.processor.occupation.CommandSource;
+import cl.zeues.occupation.processor.occupation.ForgottenCommandException;
 import cl.zeues.occupation.processor.occupation.OccupationService;
 import cl.zeues.occupation.processor.occupation.StoreLostException;
 import cl.zeues.occupation.processor.occupation.StoreRecovery;
@@ -21,10 +22,11 @@ import org.springframework.kafka.listener.BatchMessageListener;
  * Decides a poll's worth of commands inside one Kafka transaction (the container begins it and
  * commits it with the consumed offsets). Records are handled in partition order, so a spool's
  * commands are decided one after another. A record that is not a valid command is parked in the
- * dead-letter topic in the same transaction and the partition moves on; an infrastructure failure
- * throws, aborting the transaction so the whole poll is redelivered and decided again idempotently.
- * Before a partition's commands are decided, {@link StoreRecovery} makes sure the store still holds
- * what was applied (rebuilding it from the event log if Redis lost it).
+ * dead-letter topic in the same transaction and the partition moves on (as is a redelivered command
+ * that can no longer be decided safely, {@link ForgottenCommandException}); an infrastructure
+ * failure throws, aborting the transaction so the whole poll is redelivered and decided again
+ * idempotently. Before a partition's commands are decided, {@link StoreRecovery} makes sure the
+ * store still holds what was applied (rebuilding it from the event log if Redis lost it).
  */
 final class CommandListener implements BatchMessageListener<String, byte[]> {
 
@@ -82,8 +84,18 @@ final class CommandListener implements BatchMessageListener<String, byte[]> {
         deadLetters.increment();
         continue;
       }
-      publisher.publish(
-          service.handle(command, new CommandSource(record.partition(), record.offset())));
+      try {
+        publisher.publish(
+            service.handle(command, new CommandSource(record.partition(), record.offset())));
+      } catch (ForgottenCommandException e) {
+        log.warn(
+            "dead-lettering command at {}-{}: {}",
+            record.partition(),
+            record.offset(),
+            e.getMessage());
+        publisher.deadLetter(record, e.getMessage());
+        deadLetters.increment();
+      }
     }
   }
 

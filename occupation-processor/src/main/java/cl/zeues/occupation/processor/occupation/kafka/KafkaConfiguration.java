@@ -53,16 +53,22 @@ import org.springframework.util.backoff.FixedBackOff;
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
 
+  /**
+   * Every topic, created if missing with its own configs and the {@code min.insync.replicas} its
+   * replication calls for ({@link Topics.Replication#of}), so a topic keeps its durability whatever
+   * the broker's default.
+   */
   @Bean
   KafkaAdmin.NewTopics occupationTopics(ProcessorSettings settings) {
+    Topics.Replication replication = Topics.Replication.of(settings.topicReplicas());
     return new KafkaAdmin.NewTopics(
         Topics.ALL.stream()
             .map(
                 spec ->
                     TopicBuilder.name(spec.name())
                         .partitions(spec.partitions())
-                        .replicas(settings.topicReplicas())
-                        .configs(spec.configs())
+                        .replicas(replication.factor())
+                        .configs(spec.configs(replication))
                         .build())
             .toArray(NewTopic[]::new));
   }

@@ -5,9 +5,11 @@ import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.OccupationEvent;
 import cl.zeues.occupation.events.Topics;
 import cl.zeues.occupation.processor.occupation.CommandOutcome;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.KafkaHeaders;
 
@@ -41,16 +43,29 @@ final class OutcomePublisher {
             codec.write(outcome.reply())));
   }
 
-  /** Parks a command that cannot be decided, with where it came from and why. */
+  /**
+   * Parks a command that cannot be decided, with where it came from and why. The {@code
+   * kafka_dlt-*} headers are written as spring-kafka's {@code DeadLetterPublishingRecoverer} writes
+   * them (partition a 4-byte and offset and timestamp 8-byte big-endian numbers, the rest UTF-8),
+   * so spring-kafka's own tooling reads them; {@link #CAUSE_HEADER} repeats the cause for people.
+   */
   void deadLetter(ConsumerRecord<String, byte[]> source, String cause) {
     ProducerRecord<String, byte[]> record =
         new ProducerRecord<>(Topics.COMMANDS_DLT.name(), source.key(), source.value());
-    record.headers().add(CAUSE_HEADER, utf8(cause));
-    record.headers().add(KafkaHeaders.DLT_ORIGINAL_TOPIC, utf8(source.topic()));
-    record
-        .headers()
-        .add(KafkaHeaders.DLT_ORIGINAL_PARTITION, utf8(String.valueOf(source.partition())));
-    record.headers().add(KafkaHeaders.DLT_ORIGINAL_OFFSET, utf8(String.valueOf(source.offset())));
+    Headers headers = record.headers();
+    headers.add(CAUSE_HEADER, utf8(cause));
+    headers.add(KafkaHeaders.DLT_ORIGINAL_TOPIC, utf8(source.topic()));
+    headers.add(
+        KafkaHeaders.DLT_ORIGINAL_PARTITION,
+        ByteBuffer.allocate(Integer.BYTES).putInt(source.partition()).array());
+    headers.add(
+        KafkaHeaders.DLT_ORIGINAL_OFFSET,
+        ByteBuffer.allocate(Long.BYTES).putLong(source.offset()).array());
+    headers.add(
+        KafkaHeaders.DLT_ORIGINAL_TIMESTAMP,
+        ByteBuffer.allocate(Long.BYTES).putLong(source.timestamp()).array());
+    headers.add(KafkaHeaders.DLT_ORIGINAL_TIMESTAMP_TYPE, utf8(source.timestampType().toString()));
+    headers.add(KafkaHeaders.DLT_EXCEPTION_MESSAGE, utf8(cause));
     kafka.send(record);
   }
 

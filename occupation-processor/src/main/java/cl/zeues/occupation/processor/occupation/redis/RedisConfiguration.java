@@ -55,7 +55,7 @@ class RedisConfiguration {
   @Bean
   RedisOccupationStore redisOccupationStore(
       RedisCommands<String, String> redis, JsonCodec codec, ProcessorSettings settings) {
-    return new RedisOccupationStore(redis, codec, settings.commandRetention());
+    return new RedisOccupationStore(redis, codec, settings.recordRetention());
   }
 
   @Bean

@@ -9,6 +9,7 @@ import cl.zeues.occupation.events.StoreLayout;
 import cl.zeues.occupation.processor.occupation.CommandSource;
 import cl.zeues.occupation.processor.occupation.OccupationStore;
 import cl.zeues.occupation.processor.occupation.RebuiltPartition;
+import cl.zeues.occupation.processor.occupation.RecordRetention;
 import cl.zeues.occupation.processor.occupation.RecordedCommand;
 import cl.zeues.occupation.processor.occupation.StoreLostException;
 import cl.zeues.occupation.processor.occupation.StoredSpool;
@@ -17,11 +18,13 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Spool states and decided commands in Redis ({@link StoreLayout}). A write is one Lua script:
@@ -29,18 +32,57 @@ import java.util.stream.Collectors;
  * step ({@link RedisLockService#LOCK_STEP}: a TOMAR takes the lock here), then state, status
  * fields, the command's record, the applied offset and the lease index, all or nothing. Scripts
  * take their arguments by name ({@link ScriptArgs}).
+ *
+ * <p>What Redis holds is bounded by design ({@link RecordRetention}): spools and their locks (the
+ * catalog's size), accepted commands' records for {@code accepted}, and rejected commands' records
+ * for {@code rejected} and at most {@code maxRejected} of them, indexed by {@link #REJECTED} so
+ * that recording one more forgets the oldest. Only command records expire; nothing is left for
+ * Redis to evict, so it runs {@code noeviction} with a {@code maxmemory} sized from these bounds
+ * (docker/README.md).
  */
 public final class RedisOccupationStore implements OccupationStore {
 
-  /** KEYS: spool, command. The state and the command's record, '' where missing. */
+  /**
+   * Sorted set of the rejected commands' record keys, scored by when Redis recorded them (epoch
+   * microseconds, Redis's own clock). Not in {@link StoreLayout}: only this store reads or writes
+   * it.
+   */
+  static final String REJECTED = "zeues:rejected";
+
+  /**
+   * Lua for the scripts that record a rejection: {@code remember_rejection(index, command)} gives
+   * the command's record the rejected retention ({@code A.rejected_ttl}, millis), indexes it by
+   * Redis's own clock, drops index entries older than the retention (their records expired), and
+   * deletes the oldest records past {@code A.max_rejected}.
+   */
+  static final String REJECTION_STEP =
+      """
+      local function remember_rejection(index, command)
+        local time = redis.call('TIME')
+        local now = tonumber(time[1]) * 1000000 + tonumber(time[2])
+        redis.call('PEXPIRE', command, A.rejected_ttl)
+        redis.call('ZREMRANGEBYSCORE', index, '-inf', now - 1000 * tonumber(A.rejected_ttl))
+        redis.call('ZADD', index, now, command)
+        local excess = redis.call('ZCARD', index) - tonumber(A.max_rejected)
+        if excess > 0 then
+          local oldest = redis.call('ZPOPMIN', index, excess)
+          for i = 1, #oldest, 2 do redis.call('DEL', oldest[i]) end
+        end
+      end
+      """;
+
+  /**
+   * KEYS: spool, command. The state and the record of the command that last wrote it, then the
+   * command's own record; '' where missing.
+   */
   static final LuaScript LOAD =
       new LuaScript(
           ScriptArgs.PROLOGUE
               + """
               local spool, command = KEYS[1], KEYS[2]
-              local state = redis.call('HGET', spool, F.state)
+              local state = redis.call('HMGET', spool, F.state, F.source)
               local cmd = redis.call('HMGET', command, F.reply, F.events, F.source)
-              return {state or '', cmd[1] or '', cmd[2] or '', cmd[3] or ''}
+              return {state[1] or '', state[2] or '', cmd[1] or '', cmd[2] or '', cmd[3] or ''}
               """,
           ScriptOutputType.MULTI);
 
@@ -77,16 +119,20 @@ public final class RedisOccupationStore implements OccupationStore {
               """,
           ScriptOutputType.STATUS);
 
-  /** KEYS: command, applied. A: floor, offset, retention, and the group command (its record). */
+  /**
+   * KEYS: command, applied, rejected index. A: floor, offset, rejected_ttl, max_rejected, and the
+   * group command (its record).
+   */
   static final LuaScript RECORD =
       new LuaScript(
           ScriptArgs.PROLOGUE
+              + REJECTION_STEP
               + """
-              local command, applied_key = KEYS[1], KEYS[2]
+              local command, applied_key, index = KEYS[1], KEYS[2], KEYS[3]
               local applied = redis.call('GET', applied_key)
               if not applied or tonumber(applied) < tonumber(A.floor) then return 'STORE_LOST' end
               hset(command, A.command)
-              redis.call('EXPIRE', command, A.retention)
+              remember_rejection(index, command)
               if tonumber(A.offset) > tonumber(applied) then redis.call('SET', applied_key, A.offset) end
               return 'OK'
               """,
@@ -105,13 +151,36 @@ public final class RedisOccupationStore implements OccupationStore {
           ScriptOutputType.STATUS);
 
   /**
-   * One rebuilt spool. KEYS: spool, lock, leases, then its commands. A: tag, lease_end (absent when
-   * free), retention, and the groups spool, lock, command1, command2, ... (one per command key).
+   * Lua for the rebuild's scripts: {@code restore_commands(index, from)} writes the command records
+   * {@code KEYS[from..]} from the groups command1, command2, ..., each kept for {@code A.retention}
+   * (seconds) unless {@code rejected<n>} marks it a rejection ({@link #REJECTION_STEP}).
+   */
+  static final String RESTORE_COMMANDS_STEP =
+      """
+      local function restore_commands(index, from)
+        for i = from, #KEYS do
+          local n = i - from + 1
+          hset(KEYS[i], A['command' .. n])
+          if A['rejected' .. n] then
+            remember_rejection(index, KEYS[i])
+          else
+            redis.call('EXPIRE', KEYS[i], A.retention)
+          end
+        end
+      end
+      """;
+
+  /**
+   * One rebuilt spool. KEYS: spool, lock, leases, rejected index, then its commands. A: tag,
+   * lease_end (absent when free), retention, rejected_ttl, max_rejected, and the groups spool, lock
+   * and those of {@link #RESTORE_COMMANDS_STEP}.
    */
   static final LuaScript RESTORE =
       new LuaScript(
           ScriptArgs.PROLOGUE
               + RedisLockService.LOCK_STEP
+              + REJECTION_STEP
+              + RESTORE_COMMANDS_STEP
               + """
               local spool, lock, leases = KEYS[1], KEYS[2], KEYS[3]
               hset(spool, A.spool)
@@ -121,10 +190,22 @@ public final class RedisOccupationStore implements OccupationStore {
               else
                 redis.call('ZREM', leases, A.tag)
               end
-              for i = 4, #KEYS do
-                hset(KEYS[i], A['command' .. (i - 3)])
-                redis.call('EXPIRE', KEYS[i], A.retention)
-              end
+              restore_commands(KEYS[4], 5)
+              return 'OK'
+              """,
+          ScriptOutputType.STATUS);
+
+  /**
+   * The rebuilt commands of a tag that has no events (only rejections, e.g. a tag not in the
+   * catalog). KEYS: rejected index, then its commands. A: as {@link #RESTORE_COMMANDS_STEP}.
+   */
+  static final LuaScript RESTORE_COMMANDS =
+      new LuaScript(
+          ScriptArgs.PROLOGUE
+              + REJECTION_STEP
+              + RESTORE_COMMANDS_STEP
+              + """
+              restore_commands(KEYS[1], 2)
               return 'OK'
               """,
           ScriptOutputType.STATUS);
@@ -146,7 +227,7 @@ public final class RedisOccupationStore implements OccupationStore {
 
   private final RedisCommands<String, String> redis;
   private final JsonCodec codec;
-  private final Duration commandRetention;
+  private final RecordRetention retention;
 
   /**
    * Per commands partition, the offset through which Redis must hold this instance's view: the
@@ -155,10 +236,10 @@ public final class RedisOccupationStore implements OccupationStore {
   private final Map<Integer, Long> floors = new ConcurrentHashMap<>();
 
   public RedisOccupationStore(
-      RedisCommands<String, String> redis, JsonCodec codec, Duration commandRetention) {
+      RedisCommands<String, String> redis, JsonCodec codec, RecordRetention retention) {
     this.redis = redis;
     this.codec = codec;
-    this.commandRetention = commandRetention;
+    this.retention = retention;
   }
 
   @Override
@@ -173,18 +254,20 @@ public final class RedisOccupationStore implements OccupationStore {
                         .key(StoreLayout.spoolKey(tag))
                         .key(StoreLayout.commandKey(tag, commandId))));
     String state = found.get(0);
-    String reply = found.get(1);
+    String writer = found.get(1);
+    String reply = found.get(2);
     SpoolState spool =
         state.isEmpty() ? SpoolState.initial(tag) : codec.read(state, SpoolState.class);
+    CommandSource lastWrite = writer.isEmpty() ? null : CommandSource.parse(writer);
     if (reply.isEmpty()) {
-      return new StoredSpool(spool, null);
+      return new StoredSpool(spool, null, lastWrite);
     }
     RecordedCommand recorded =
         new RecordedCommand(
             codec.read(reply, CommandReply.class),
-            Arrays.asList(codec.read(found.get(2), OccupationEvent[].class)),
-            CommandSource.parse(found.get(3)));
-    return new StoredSpool(spool, recorded);
+            Arrays.asList(codec.read(found.get(3), OccupationEvent[].class)),
+            CommandSource.parse(found.get(4)));
+    return new StoredSpool(spool, recorded, lastWrite);
   }
 
   @Override
@@ -219,7 +302,7 @@ public final class RedisOccupationStore implements OccupationStore {
             .arg("offset", source.offset())
             .arg("retention", retentionSeconds())
             .arg("tag", tag)
-            .group("spool", spoolFields(next))
+            .group("spool", spoolFields(next, source.toString()))
             .group("command", recordFields(record));
     leaseEnd(call, next);
     lock.addTo(call);
@@ -242,9 +325,11 @@ public final class RedisOccupationStore implements OccupationStore {
         new ScriptArgs()
             .key(StoreLayout.commandKey(tag, record.reply().commandId()))
             .key(StoreLayout.appliedKey(source.partition()))
+            .key(REJECTED)
             .arg("floor", floor)
             .arg("offset", source.offset())
-            .arg("retention", retentionSeconds())
+            .arg("rejected_ttl", retention.rejected().toMillis())
+            .arg("max_rejected", retention.maxRejected())
             .group("command", recordFields(record));
     String result = RedisCalls.call("record" + " spool " + tag, () -> RECORD.run(redis, call));
     if (STORE_LOST.equals(result)) {
@@ -293,7 +378,9 @@ public final class RedisOccupationStore implements OccupationStore {
   public void restore(int partition, RebuiltPartition rebuilt) {
     Map<String, List<RecordedCommand>> commandsBySpool =
         rebuilt.commands().stream()
-            .collect(Collectors.groupingBy(command -> command.reply().tagSpool()));
+            .collect(
+                Collectors.groupingBy(
+                    command -> command.reply().tagSpool(), HashMap::new, Collectors.toList()));
     for (RebuiltPartition.Spool spool : rebuilt.spools()) {
       SpoolState state = spool.state();
       String tag = state.tagSpool();
@@ -303,19 +390,24 @@ public final class RedisOccupationStore implements OccupationStore {
               .key(StoreLayout.spoolKey(tag))
               .key(StoreLayout.lockKey(tag))
               .key(StoreLayout.LEASES)
+              .key(REJECTED)
               .arg("tag", tag)
-              .arg("retention", retentionSeconds())
-              .group("spool", spoolFields(state));
+              .group("spool", spoolFields(state, ""));
       leaseEnd(call, state);
       (occupation == null ? Step.drop() : Step.take(occupation.occupationId(), spool.lockTtl()))
           .addTo(call);
-      int n = 0;
-      for (RecordedCommand command : commandsBySpool.getOrDefault(tag, List.of())) {
-        call.key(StoreLayout.commandKey(tag, command.reply().commandId()))
-            .group("command" + ++n, recordFields(command));
-      }
+      addCommands(call, tag, commandsBySpool.remove(tag));
       RedisCalls.call("restore spool " + tag, () -> RESTORE.run(redis, call));
     }
+    // Tags without events: only rejections (a tag not in the catalog, a TOMAR refused for a
+    // missing prerequisite) are remembered for them.
+    commandsBySpool.forEach(
+        (tag, commands) -> {
+          ScriptArgs call = new ScriptArgs().key(REJECTED);
+          addCommands(call, tag, commands);
+          RedisCalls.call(
+              "restore the commands of spool " + tag, () -> RESTORE_COMMANDS.run(redis, call));
+        });
     long floor = floor(partition);
     RedisCalls.call(
         "mark partition " + partition + " restored",
@@ -325,10 +417,30 @@ public final class RedisOccupationStore implements OccupationStore {
                 new ScriptArgs().key(StoreLayout.appliedKey(partition)).arg("offset", floor)));
   }
 
-  /** The spool hash's status fields, by their {@link StoreLayout} names. */
-  private Map<String, String> spoolFields(SpoolState state) {
+  /** A rebuild script's command keys and groups ({@link #RESTORE_COMMANDS_STEP}). */
+  private void addCommands(ScriptArgs call, String tag, @Nullable List<RecordedCommand> commands) {
+    call.arg("retention", retentionSeconds())
+        .arg("rejected_ttl", retention.rejected().toMillis())
+        .arg("max_rejected", retention.maxRejected());
+    int n = 0;
+    for (RecordedCommand command : commands == null ? List.<RecordedCommand>of() : commands) {
+      call.key(StoreLayout.commandKey(tag, command.reply().commandId()))
+          .group("command" + ++n, recordFields(command));
+      if (command.reply() instanceof CommandReply.Rejected) {
+        call.arg("rejected" + n, true);
+      }
+    }
+  }
+
+  /**
+   * The spool hash's fields, by their {@link StoreLayout} names, and {@code source}: the record of
+   * the command that wrote it ('' after a rebuild, which writes only what the log committed).
+   */
+  private Map<String, String> spoolFields(SpoolState state, String writer) {
     Occupation occupation = state.occupation();
     return Map.of(
+        StoreLayout.F_SOURCE,
+        writer,
         StoreLayout.F_VERSION,
         String.valueOf(state.version()),
         StoreLayout.F_STATE,
@@ -365,7 +477,7 @@ public final class RedisOccupationStore implements OccupationStore {
   }
 
   private String retentionSeconds() {
-    return String.valueOf(commandRetention.toSeconds());
+    return String.valueOf(Math.max(1, retention.accepted().toSeconds()));
   }
 
   private long floor(int partition) {

@@ -11,18 +11,27 @@ import cl.zeues.occupation.events.SpoolCatalogEntry;
 import cl.zeues.occupation.events.Topics;
 import cl.zeues.occupation.events.Worker;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
@@ -161,9 +170,50 @@ class CommandProcessingIT {
         .anySatisfy(cause -> assertThat(cause).contains("is not the command's tag_spool"));
     assertThat(dead)
         .allSatisfy(
-            r ->
-                assertThat(header(r, "kafka_dlt-original-topic"))
-                    .isEqualTo(Topics.COMMANDS.name()));
+            r -> {
+              assertThat(header(r, KafkaHeaders.DLT_ORIGINAL_TOPIC))
+                  .isEqualTo(Topics.COMMANDS.name());
+              // spring-kafka's binary layout (DeadLetterPublishingRecoverer): a 4-byte partition,
+              // 8-byte offset and timestamp, big-endian.
+              byte[] partition = raw(r, KafkaHeaders.DLT_ORIGINAL_PARTITION);
+              byte[] offset = raw(r, KafkaHeaders.DLT_ORIGINAL_OFFSET);
+              assertThat(partition).hasSize(Integer.BYTES);
+              assertThat(ByteBuffer.wrap(partition).getInt())
+                  .isEqualTo(KafkaEventLog.commandsPartitionOf(r.key()));
+              assertThat(offset).hasSize(Long.BYTES);
+              assertThat(ByteBuffer.wrap(offset).getLong()).isNotNegative();
+              assertThat(ByteBuffer.wrap(raw(r, KafkaHeaders.DLT_ORIGINAL_TIMESTAMP)).getLong())
+                  .isPositive();
+              assertThat(header(r, KafkaHeaders.DLT_EXCEPTION_MESSAGE))
+                  .isEqualTo(header(r, OutcomePublisher.CAUSE_HEADER));
+            });
+  }
+
+  @Test
+  void everyTopicIsCreatedWithTheMinInSyncReplicasOfItsReplication() throws Exception {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+      List<ConfigResource> topics =
+          Topics.ALL.stream()
+              .map(spec -> new ConfigResource(ConfigResource.Type.TOPIC, spec.name()))
+              .toList();
+      Map<ConfigResource, Config> configs =
+          admin.describeConfigs(topics).all().get(30, TimeUnit.SECONDS);
+
+      assertThat(configs.values())
+          .allSatisfy(
+              config -> {
+                ConfigEntry minInSync = config.get("min.insync.replicas");
+                assertThat(minInSync.value()).isEqualTo("1");
+                assertThat(minInSync.source())
+                    .isEqualTo(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
+              });
+    }
+  }
+
+  private static byte[] raw(ConsumerRecord<String, byte[]> record, String name) {
+    var header = record.headers().lastHeader(name);
+    assertThat(header).as(name).isNotNull();
+    return header.value();
   }
 
   @Test

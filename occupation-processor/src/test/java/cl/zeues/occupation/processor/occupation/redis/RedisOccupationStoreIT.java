@@ -11,12 +11,14 @@ import cl.zeues.occupation.events.CommandReply;
 import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.OccupationCommand;
 import cl.zeues.occupation.events.Operacion;
+import cl.zeues.occupation.events.RejectionReason;
 import cl.zeues.occupation.events.SpoolCatalogEntry;
 import cl.zeues.occupation.events.StoreLayout;
 import cl.zeues.occupation.events.Worker;
 import cl.zeues.occupation.processor.occupation.CommandSource;
 import cl.zeues.occupation.processor.occupation.OccupationStore.WriteResult;
 import cl.zeues.occupation.processor.occupation.RebuiltPartition;
+import cl.zeues.occupation.processor.occupation.RecordRetention;
 import cl.zeues.occupation.processor.occupation.RecordedCommand;
 import cl.zeues.occupation.processor.occupation.StoreLostException;
 import io.lettuce.core.RedisClient;
@@ -52,7 +54,11 @@ class RedisOccupationStoreIT {
     uri.setDatabase(9);
     client = RedisClient.create(uri);
     connection = client.connect();
-    store = new RedisOccupationStore(connection.sync(), new JsonCodec(), Duration.ofMinutes(10));
+    store =
+        new RedisOccupationStore(
+            connection.sync(),
+            new JsonCodec(),
+            new RecordRetention(Duration.ofDays(7), Duration.ofMinutes(10), 1_000));
     locks = new RedisLockService(connection.sync(), connection.sync());
   }
 
@@ -247,6 +253,81 @@ class RedisOccupationStoreIT {
     assertThat(connection.sync().pttl(StoreLayout.lockKey(t.tag()))).isBetween(1L, 300_000L);
     assertThat(connection.sync().zscore(StoreLayout.LEASES, t.tag()))
         .isEqualTo((double) t.next().occupation().leaseUntil().toEpochMilli());
+  }
+
+  static RecordedCommand rejection(String tag) {
+    return new RecordedCommand(
+        new CommandReply.Rejected(
+            UUID.randomUUID(), tag, "ocupado", NOW, RejectionReason.SPOOL_OCCUPIED, "AB(12)"),
+        List.of(),
+        new CommandSource(3, 60));
+  }
+
+  @Test
+  void aRejectionIsRememberedForTheRejectedRetentionOnly() {
+    String tag = "IT-STORE-" + UUID.randomUUID();
+    RecordedCommand rejected = rejection(tag);
+
+    store.recordRejection(tag, rejected);
+
+    UUID id = rejected.reply().commandId();
+    assertThat(store.load(tag, id).recorded()).isEqualTo(rejected);
+    assertThat(connection.sync().pttl(StoreLayout.commandKey(tag, id))).isBetween(1L, 600_000L);
+    assertThat(
+            connection
+                .sync()
+                .zscore(RedisOccupationStore.REJECTED, StoreLayout.commandKey(tag, id)))
+        .isNotNull();
+  }
+
+  @Test
+  void pastMaxRejectedTheOldestRejectionsAreForgotten() {
+    connection.sync().del(RedisOccupationStore.REJECTED);
+    var keepingThree =
+        new RedisOccupationStore(
+            connection.sync(),
+            new JsonCodec(),
+            new RecordRetention(Duration.ofMinutes(10), Duration.ofMinutes(10), 3));
+    keepingThree.expectApplied(3, 50);
+    String tag = "IT-STORE-" + UUID.randomUUID();
+    List<RecordedCommand> rejected =
+        java.util.stream.Stream.generate(() -> rejection(tag)).limit(5).toList();
+
+    rejected.forEach(r -> keepingThree.recordRejection(tag, r));
+
+    assertThat(rejected)
+        .extracting(r -> keepingThree.load(tag, r.reply().commandId()).recorded() != null)
+        .containsExactly(false, false, true, true, true);
+    assertThat(connection.sync().zcard(RedisOccupationStore.REJECTED)).isEqualTo(3);
+  }
+
+  @Test
+  void theSpoolRemembersWhichCommandWroteItUntilRebuilt() {
+    Taken t = take();
+    store.writeTakingLock(t.tag(), 0, t.next(), t.record(), Duration.ofMinutes(1));
+
+    assertThat(store.load(t.tag(), UUID.randomUUID()).lastWrite())
+        .isEqualTo(new CommandSource(3, 99));
+
+    store.restore(
+        3,
+        new RebuiltPartition(
+            List.of(new RebuiltPartition.Spool(t.next(), Duration.ofMinutes(5))), List.of()));
+    assertThat(store.load(t.tag(), UUID.randomUUID()).lastWrite()).isNull();
+  }
+
+  @Test
+  void restoreRemembersTheRejectionsOfATagWithoutEvents() {
+    String unknown = "IT-STORE-NOT-IN-CATALOG-" + UUID.randomUUID();
+    var rejected =
+        new RecordedCommand(rejection(unknown).reply(), List.of(), new CommandSource(3, -1));
+
+    store.restore(3, new RebuiltPartition(List.of(), List.of(rejected)));
+
+    UUID id = rejected.reply().commandId();
+    assertThat(store.load(unknown, id).recorded()).isEqualTo(rejected);
+    assertThat(connection.sync().pttl(StoreLayout.commandKey(unknown, id))).isBetween(1L, 600_000L);
+    assertThat(connection.sync().exists(StoreLayout.spoolKey(unknown))).isZero();
   }
 
   @Test

@@ -194,8 +194,9 @@ public final class RedisServerProcess implements AutoCloseable {
       OutputStream out = socket.getOutputStream();
       out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
       InputStream in = socket.getInputStream();
-      byte[] answer = in.readNBytes(7);
-      return new String(answer, StandardCharsets.US_ASCII).startsWith("+PONG");
+      // A server whose default user is off (an ACL file) answers -NOAUTH: it is up all the same.
+      String answer = new String(in.readNBytes(7), StandardCharsets.US_ASCII);
+      return answer.startsWith("+PONG") || answer.startsWith("-NOAUTH");
     }
   }
 

@@ -15,6 +15,7 @@ import cl.zeues.occupation.processor.occupation.CommandOutcome;
 import cl.zeues.occupation.processor.occupation.CommandSource;
 import cl.zeues.occupation.processor.occupation.ConflictService;
 import cl.zeues.occupation.processor.occupation.OccupationService;
+import cl.zeues.occupation.processor.occupation.RecordRetention;
 import cl.zeues.occupation.processor.occupation.RetryPolicy;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -68,7 +69,10 @@ class RoundTripsIT {
     RedisCommands<String, String> redis = connection.sync();
     address = clientAddress(redis.clientInfo());
     RedisOccupationStore store =
-        new RedisOccupationStore(redis, new JsonCodec(), Duration.ofDays(7));
+        new RedisOccupationStore(
+            redis,
+            new JsonCodec(),
+            new RecordRetention(Duration.ofDays(7), Duration.ofMinutes(10), 50_000));
     redis.set(StoreLayout.appliedKey(0), "-1");
     store.expectApplied(0, -1);
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
