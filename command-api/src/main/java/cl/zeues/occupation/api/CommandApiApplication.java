@@ -1,10 +1,16 @@
 package cl.zeues.occupation.api;
 
+import cl.zeues.occupation.views.OccupationViewsConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Import;
 
-/** Starts the command API. */
+/**
+ * Starts the command API, with the read side the tablets query ({@code occupation-views}: the view
+ * folded from the log, its read routes and the live stream) in the same process.
+ */
 @SpringBootApplication
+@Import(OccupationViewsConfiguration.class)
 public class CommandApiApplication {
 
   /**

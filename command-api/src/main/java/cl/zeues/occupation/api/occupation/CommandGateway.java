@@ -43,6 +43,7 @@ public class CommandGateway {
   private final Duration replyTimeout;
   private final MeterRegistry meters;
   private final Counter timeouts;
+  private final AnsweredVersions answered;
 
   public CommandGateway(
       CommandBus bus,
@@ -51,7 +52,9 @@ public class CommandGateway {
       RolePolicy roles,
       Clock clock,
       Duration replyTimeout,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      AnsweredVersions answered) {
+    this.answered = answered;
     this.bus = bus;
     this.statuses = statuses;
     this.workers = workers;
@@ -182,7 +185,10 @@ public class CommandGateway {
   private Submission counted(Submission outcome) {
     count(
         switch (outcome) {
-          case Submission.Replied(CommandReply.Accepted a) -> "ACEPTADO";
+          case Submission.Replied(CommandReply.Accepted a) -> {
+            answered.answered(a.tagSpool(), a.version());
+            yield "ACEPTADO";
+          }
           case Submission.Replied(CommandReply.Rejected r) -> r.reason().name();
           case Submission.Pending p -> "PENDIENTE";
           case Submission.Unpublished u -> "KAFKA_NO_DISPONIBLE";

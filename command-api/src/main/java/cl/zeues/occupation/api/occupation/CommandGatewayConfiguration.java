@@ -5,6 +5,7 @@ import cl.zeues.occupation.api.RulesSettings;
 import cl.zeues.occupation.events.JsonCodec;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +23,8 @@ public class CommandGatewayConfiguration {
       Clock clock,
       ApiSettings settings,
       RulesSettings rules,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      ObjectProvider<AnsweredVersions> answered) {
     return new CommandGateway(
         bus,
         statuses,
@@ -30,7 +32,8 @@ public class CommandGatewayConfiguration {
         new RolePolicy(rules.enforceRoles()),
         clock,
         settings.replyTimeout(),
-        meters);
+        meters,
+        answered.getIfAvailable(() -> AnsweredVersions.NONE));
   }
 
   @Bean

@@ -5,17 +5,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reads what the processor recorded: a spool's occupation and the replies to decided commands. The
- * API never writes there.
+ * Reads what the processor recorded for decided commands: their replies, for a client that asks
+ * again after a 202. The API never writes there; a spool's status is the read model's.
  */
 public interface StatusReader {
-
-  /**
-   * The spool's current occupation; a spool never touched is free at version 0.
-   *
-   * @throws StatusUnavailableException when the status cannot be read
-   */
-  SpoolStatus status(String tagSpool);
 
   /**
    * The reply the processor recorded for {@code commandId}, if it has decided it.

@@ -152,6 +152,20 @@ public class OccupationKafkaConfiguration {
     return topic(Topics.REPLIES);
   }
 
+  /**
+   * The read model this process hosts (occupation-views) follows the log and the spool catalog:
+   * created here too, so the API gets ready whichever service starts first.
+   */
+  @Bean
+  NewTopic eventsTopic() {
+    return topic(Topics.EVENTS);
+  }
+
+  @Bean
+  NewTopic spoolCatalogTopic() {
+    return topic(Topics.SPOOL_CATALOG);
+  }
+
   private static NewTopic topic(Topics.Spec spec) {
     return new NewTopic(spec.name(), Optional.of(spec.partitions()), Optional.empty())
         .configs(spec.configs());

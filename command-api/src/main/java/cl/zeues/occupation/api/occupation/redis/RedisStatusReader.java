@@ -1,6 +1,5 @@
 package cl.zeues.occupation.api.occupation.redis;
 
-import cl.zeues.occupation.api.occupation.SpoolStatus;
 import cl.zeues.occupation.api.occupation.StatusReader;
 import cl.zeues.occupation.api.occupation.StatusUnavailableException;
 import cl.zeues.occupation.events.CommandReply;
@@ -8,7 +7,6 @@ import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.StoreLayout;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -29,20 +27,6 @@ class RedisStatusReader implements StatusReader {
   RedisStatusReader(StringRedisTemplate redis, JsonCodec codec) {
     this.hashes = redis.opsForHash();
     this.codec = codec;
-  }
-
-  @Override
-  public SpoolStatus status(String tagSpool) {
-    Map<String, String> spool = read(() -> hashes.entries(StoreLayout.spoolKey(tagSpool)));
-    if (spool.isEmpty()) {
-      return SpoolStatus.untouched(tagSpool);
-    }
-    return new SpoolStatus(
-        tagSpool,
-        blankToNull(spool.get(StoreLayout.F_OCUPADO_POR)),
-        instant(spool.get(StoreLayout.F_FECHA_OCUPACION)),
-        blankToNull(spool.get(StoreLayout.F_OPERACION)),
-        version(spool.get(StoreLayout.F_VERSION)));
   }
 
   @Override

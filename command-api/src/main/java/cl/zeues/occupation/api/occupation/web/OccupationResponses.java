@@ -3,7 +3,6 @@ package cl.zeues.occupation.api.occupation.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -54,13 +53,4 @@ final class OccupationResponses {
 
   /** Always 200: partial success is normal. */
   record BatchTomarResult(int total, int succeeded, int failed, List<BatchDetail> details) {}
-
-  /** A spool's occupation as the processor last applied it. */
-  record SpoolStatusView(
-      @JsonProperty("tag_spool") String tagSpool,
-      boolean ocupado,
-      @JsonProperty("ocupado_por") @Nullable String ocupadoPor,
-      @JsonProperty("fecha_ocupacion") @Nullable Instant fechaOcupacion,
-      @Nullable String operacion,
-      long version) {}
 }

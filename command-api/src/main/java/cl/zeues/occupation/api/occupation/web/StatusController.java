@@ -1,14 +1,9 @@
 package cl.zeues.occupation.api.occupation.web;
 
-import cl.zeues.occupation.api.occupation.SpoolStatus;
 import cl.zeues.occupation.api.occupation.StatusReader;
 import cl.zeues.occupation.api.occupation.Submission;
 import cl.zeues.occupation.api.occupation.web.OccupationResponses.CommandPending;
-import cl.zeues.occupation.api.occupation.web.OccupationResponses.SpoolStatusView;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -17,7 +12,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** What the processor recorded: a spool's occupation and the outcome of a command. */
+/**
+ * What the processor recorded for a command: its outcome. A spool's status is the read model's
+ * ({@code occupation-views}), answered from the log's view with 404 for an unknown tag.
+ */
 @RestController
 @RequestMapping("/api/occupation")
 @Tag(name = "occupation")
@@ -27,24 +25,6 @@ class StatusController {
 
   StatusController(StatusReader statuses) {
     this.statuses = statuses;
-  }
-
-  @Operation(
-      summary = "Estado de ocupación de un spool (leído del almacén del procesador)",
-      responses =
-          @ApiResponse(
-              responseCode = "200",
-              content = @Content(schema = @Schema(implementation = SpoolStatusView.class))))
-  @GetMapping("/status/{tag_spool}")
-  SpoolStatusView status(@PathVariable("tag_spool") String tagSpool) {
-    SpoolStatus status = statuses.status(RequestRules.checkedTag(tagSpool));
-    return new SpoolStatusView(
-        status.tagSpool(),
-        status.ocupado(),
-        status.ocupadoPor(),
-        status.fechaOcupacion(),
-        status.operacion(),
-        status.version());
   }
 
   @Operation(summary = "Resultado de un comando: como la respuesta síncrona, o 202 PENDIENTE")

@@ -1,6 +1,5 @@
 package cl.zeues.occupation.api.occupation.web;
 
-import cl.zeues.occupation.api.occupation.SpoolStatus;
 import cl.zeues.occupation.api.occupation.StatusReader;
 import cl.zeues.occupation.api.occupation.StatusUnavailableException;
 import cl.zeues.occupation.events.CommandReply;
@@ -12,20 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /** An in-memory store; {@link #down} makes every read fail as if Redis were unreachable. */
 final class FakeStatusReader implements StatusReader {
 
-  final Map<String, SpoolStatus> spools = new ConcurrentHashMap<>();
   final Map<UUID, CommandReply> outcomes = new ConcurrentHashMap<>();
   volatile boolean down;
 
   void reset() {
-    spools.clear();
     outcomes.clear();
     down = false;
-  }
-
-  @Override
-  public SpoolStatus status(String tagSpool) {
-    check();
-    return spools.getOrDefault(tagSpool, SpoolStatus.untouched(tagSpool));
   }
 
   @Override

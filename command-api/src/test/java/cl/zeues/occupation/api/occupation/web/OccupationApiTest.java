@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cl.zeues.occupation.api.ApiSettings;
-import cl.zeues.occupation.api.occupation.SpoolStatus;
 import cl.zeues.occupation.api.security.Caller;
 import cl.zeues.occupation.api.security.CallerAuthentication;
 import cl.zeues.occupation.api.security.Role;
@@ -246,38 +245,6 @@ class OccupationApiTest {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.succeeded").value(1))
         .andExpect(jsonPath("$.details[0].code").value("KAFKA_NO_DISPONIBLE"));
-  }
-
-  @Test
-  void statusOfAnUntouchedSpoolIsFreeAtVersionZero() throws Exception {
-    mvc.perform(get("/api/occupation/status/" + TAG))
-        .andExpect(status().isOk())
-        .andExpect(jsonPath("$.tag_spool").value(TAG))
-        .andExpect(jsonPath("$.ocupado").value(false))
-        .andExpect(jsonPath("$.ocupado_por").doesNotExist())
-        .andExpect(jsonPath("$.version").value(0));
-  }
-
-  @Test
-  void statusOfAnOccupiedSpoolNamesTheOccupant() throws Exception {
-    store.spools.put(
-        TAG, new SpoolStatus(TAG, "JP(94)", Instant.parse("2026-11-27T12:30:00Z"), "ARM", 3));
-
-    mvc.perform(get("/api/occupation/status/" + TAG))
-        .andExpect(status().isOk())
-        .andExpect(jsonPath("$.ocupado").value(true))
-        .andExpect(jsonPath("$.ocupado_por").value("JP(94)"))
-        .andExpect(jsonPath("$.fecha_ocupacion").value("2026-11-27T12:30:00Z"))
-        .andExpect(jsonPath("$.operacion").value("ARM"))
-        .andExpect(jsonPath("$.version").value(3));
-  }
-
-  @Test
-  void statusWithRedisDownIs503() throws Exception {
-    store.down = true;
-    mvc.perform(get("/api/occupation/status/" + TAG))
-        .andExpect(status().isServiceUnavailable())
-        .andExpect(jsonPath("$.code").value("REDIS_NO_DISPONIBLE"));
   }
 
   @Test
@@ -718,15 +685,6 @@ class OccupationApiTest {
             ""),
         new Malformed(
             "GET on a command route", "GET", tomar, json, "", 405, "METODO_NO_PERMITIDO", ""),
-        new Malformed(
-            "status of a bad tag",
-            "GET",
-            "/api/occupation/status/=A1",
-            json,
-            "",
-            400,
-            "SOLICITUD_INVALIDA",
-            "tag_spool"),
         new Malformed(
             "command outcome with a bad id",
             "GET",

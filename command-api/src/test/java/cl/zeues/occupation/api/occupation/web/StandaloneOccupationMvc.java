@@ -4,6 +4,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import cl.zeues.occupation.api.ApiSettings;
 import cl.zeues.occupation.api.RulesSettings;
+import cl.zeues.occupation.api.occupation.AnsweredVersions;
 import cl.zeues.occupation.api.occupation.CommandBus;
 import cl.zeues.occupation.api.occupation.CommandGateway;
 import cl.zeues.occupation.api.occupation.RolePolicy;
@@ -81,7 +82,8 @@ record StandaloneOccupationMvc<B extends CommandBus>(
             new RolePolicy(rules.enforceRoles()),
             clock,
             settings.replyTimeout(),
-            new SimpleMeterRegistry());
+            new SimpleMeterRegistry(),
+            AnsweredVersions.NONE);
     LocalValidatorFactoryBean validator = validator();
 
     // The filter answers 413 through the dispatcher's own exception resolvers (the application
