@@ -78,6 +78,7 @@ public final class LocalStack implements AutoCloseable {
           .build();
   private @Nullable DemoShop shop;
   private @Nullable ConfigurableApplicationContext processor;
+  private int apiManagementPort;
   private @Nullable StateSeeder seeder;
   private @Nullable String demoTabletToken;
   private @Nullable Thread seeding;
@@ -280,16 +281,21 @@ public final class LocalStack implements AutoCloseable {
                       settings.apiPort(),
                       "--spring.data.redis.url=" + settings.redisUrl(),
                       "--zeues.security.bootstrap-admin-token=" + DEMO_ADMIN_TOKEN,
-                      // The dev stack keeps actuator on the API port (production: 127.0.0.1:8081).
-                      "--management.server.port=" + settings.apiPort()));
+                      // Actuator on a port of its own on 127.0.0.1, as deployed (8081 is the
+                      // processor's here, so any free one).
+                      "--management.server.port=0"));
       // Kept in start order, so close() stops the API first and the processor last.
       List<ConfigurableApplicationContext> contexts =
           collect(List.of(processorStart, projectorStart, apiStart));
       processor = contexts.getFirst();
+      apiManagementPort =
+          Integer.parseInt(
+              java.util.Objects.requireNonNull(
+                  contexts.getLast().getEnvironment().getProperty("local.management.port")));
       importCatalog();
       awaitReady("occupation-processor", settings.processorPort());
       awaitReady("sheets-projector", settings.projectorPort());
-      awaitReady("command-api", settings.apiPort());
+      awaitReady("command-api", apiManagementPort);
       awaitUntil(
           "the processor to own every partition of " + Topics.COMMANDS.name(),
           () -> assignedPartitions() == Topics.COMMANDS.partitions());
@@ -632,13 +638,14 @@ public final class LocalStack implements AutoCloseable {
         String.format("  Spreadsheet    %s   (Operaciones, Metadata, ...)%n", sheetsView()));
     text.append(
         String.format(
-            "  Health         %s/actuator/health  http://127.0.0.1:%d/actuator/health"
+            "  Health         http://127.0.0.1:%d/actuator/health  http://127.0.0.1:%d/actuator/health"
                 + "  http://127.0.0.1:%d/actuator/health%n",
-            api, settings.processorPort(), settings.projectorPort()));
+            apiManagementPort, settings.processorPort(), settings.projectorPort()));
     text.append(
         String.format(
-            "  Metrics        %s/actuator/prometheus  (processor :%d, projector :%d, same path)%n",
-            api, settings.processorPort(), settings.projectorPort()));
+            "  Metrics        http://127.0.0.1:%d/actuator/prometheus  (processor :%d, projector :%d,"
+                + " same path)%n",
+            apiManagementPort, settings.processorPort(), settings.projectorPort()));
     text.append(
         String.format(
             "  Kafka          %s   Redis %s%n", settings.kafkaBootstrap(), settings.redisUrl()));
