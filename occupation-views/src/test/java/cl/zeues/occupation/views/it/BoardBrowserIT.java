@@ -182,6 +182,8 @@ class BoardBrowserIT {
 
   @Test
   void theFiltersNarrowTheRowsByOperationAndByWorker() {
+    browser.get(board.substring(0, board.length() - 1));
+    assertThat(browser.getCurrentUrl()).isEqualTo(board);
     openBoard("?operacion=SOLD");
     assertThat(ours()).containsExactly(PREFIX + "CW-00041-003");
 
