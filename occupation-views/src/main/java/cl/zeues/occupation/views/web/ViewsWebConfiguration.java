@@ -5,7 +5,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The read routes and their problem handler. */
+/** The read routes, their problem handler and the board page. */
 @Configuration(proxyBeanMethods = false)
 public class ViewsWebConfiguration {
 
@@ -28,6 +28,11 @@ public class ViewsWebConfiguration {
       matchIfMissing = true)
   SpoolStatusController occupationViewsStatus(SpoolQueries queries) {
     return new SpoolStatusController(queries);
+  }
+
+  @Bean
+  BoardPage occupationViewsBoardPage() {
+    return new BoardPage();
   }
 
   @Bean
