@@ -8,7 +8,7 @@
   // The API asks for a bearer credential on /api/**; EventSource cannot send a header. Whether the
   // board passes the token as ?access_token= (or the host lets the board's reads through) is the
   // host's security decision: until then this stays false and the page calls without a credential.
-  var TOKEN_IN_QUERY = false;
+  var TOKEN_IN_QUERY = true;
   var BACKOFF_MIN_MS = 1000;
   var BACKOFF_MAX_MS = 30000;
   var OPERACIONES = { ARM: "ARM", SOLD: "SOLD", METROLOGIA: "METROLOGÍA", REPARACION: "REPARACIÓN" };

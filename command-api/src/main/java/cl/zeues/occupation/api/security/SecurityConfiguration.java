@@ -101,11 +101,21 @@ public class SecurityConfiguration {
         .build();
   }
 
+  /**
+   * The read routes a board page reads through the browser's EventSource and fetch, which cannot
+   * always send a header: for GETs of these only, the token may come as {@code access_token}.
+   */
+  private static final java.util.Set<String> BOARD_READS =
+      java.util.Set.of("/api/sse/stream", "/api/dashboard/occupied", "/api/workers");
+
   /** The bearer token of the request, or null when it carries none (anonymous). */
   private static Authentication bearer(HttpServletRequest request) {
     String header = request.getHeader(HttpHeaders.AUTHORIZATION);
     if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-      return null;
+      String query = request.getParameter("access_token");
+      boolean boardRead =
+          "GET".equals(request.getMethod()) && BOARD_READS.contains(request.getRequestURI());
+      return boardRead && query != null && !query.isBlank() ? new BearerToken(query.strip()) : null;
     }
     return new BearerToken(header.substring(BEARER.length()).strip());
   }

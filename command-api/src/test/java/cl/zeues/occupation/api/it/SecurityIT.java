@@ -79,6 +79,18 @@ class SecurityIT {
   }
 
   @Test
+  void aBoardMayPassItsTokenInTheQueryOnlyForItsReads() {
+    Http.Answer issued =
+        admin.post("/api/admin/credentials", "{\"name\":\"tablero\",\"role\":\"TABLET\"}");
+    String token = issued.body().get("token").asString();
+
+    assertThat(anonymous.get("/api/workers?access_token=" + token).status()).isEqualTo(200);
+    assertThat(anonymous.get("/api/workers?access_token=adivina").status()).isEqualTo(401);
+    assertThat(anonymous.get(STATUS + "?access_token=" + token).status()).isEqualTo(401);
+    assertThat(anonymous.post(RELEASE + "?access_token=" + token, "{}").status()).isEqualTo(401);
+  }
+
+  @Test
   void anUnknownTokenIs401() {
     Http.Answer answer = anonymous.withToken("adivina").get(STATUS);
 
