@@ -81,6 +81,12 @@ class KafkaConfiguration {
     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    // A transaction that starts right after the previous commit has its TxnOffsetCommit refused
+    // (CONCURRENT_TRANSACTIONS) while the previous offsets are pending; the client's default 100 ms
+    // retry backoff then stalls the partition (benchmarks/README.md, "the relay at a rate").
+    config.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 5);
+    // The events and the reply wait for commitTransaction's flush anyway: no batching delay.
+    config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
     DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(config);
     // Unique per instance: with EOS v2 zombies are fenced by the consumer group generation, and
     // two instances must never share a transactional id.
