@@ -4,7 +4,6 @@ import static cl.zeues.occupation.systemtests.Tablets.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cl.zeues.occupation.audit.AuditTool;
-import cl.zeues.occupation.sheets.HeaderNames;
 import cl.zeues.occupation.sheets.ShopSpreadsheet;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import java.io.ByteArrayOutputStream;
@@ -17,9 +16,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,7 +86,7 @@ class EndToEndIT {
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
             () -> {
-              Map<String, String> row = operacionesRow(TAG).orElseThrow();
+              Map<String, String> row = SheetRows.operacionesRow(system, TAG).orElseThrow();
               assertThat(row)
                   .containsEntry("Ocupado_Por", "")
                   .containsEntry("Fecha_Ocupacion", "")
@@ -103,14 +99,14 @@ class EndToEndIT {
               assertThat(row)
                   .containsEntry("NV", "NV-" + TAG)
                   .containsEntry("Fecha_Materiales", "01-10-2026");
-              assertThat(metadataRows(TAG))
+              assertThat(SheetRows.metadataRows(system, TAG))
                   .extracting(r -> r.get("Evento_Tipo") + " " + r.get("Worker_Nombre"))
                   .containsExactly(
                       "TOMAR_ARM JP(94)",
                       "PAUSAR_ARM JP(94)",
                       "TOMAR_ARM AB(12)",
                       "COMPLETAR_ARM AB(12)");
-              assertThat(metadataRows(TAG))
+              assertThat(SheetRows.metadataRows(system, TAG))
                   .extracting(r -> r.get("Hash"))
                   .allMatch(hash -> hash.matches("[0-9a-f]{64}"));
             });
@@ -168,47 +164,5 @@ class EndToEndIT {
 
     assertThat(response.status()).isEqualTo(404);
     assertThat(json(response).path("code").asString()).isEqualTo("WORKER_NO_ENCONTRADO");
-  }
-
-  /** The spool's Operaciones row, header name -> formatted value. */
-  static Optional<Map<String, String>> operacionesRow(String tag) throws IOException {
-    List<List<Object>> rows = values("Operaciones");
-    List<Object> header = rows.getFirst();
-    int tagColumn = HeaderNames.of(header).indexOf("TAG_SPOOL").orElseThrow();
-    return rows.stream()
-        .skip(1)
-        .filter(r -> r.size() > tagColumn && tag.equals(String.valueOf(r.get(tagColumn))))
-        .findFirst()
-        .map(r -> byHeader(header, r));
-  }
-
-  static List<Map<String, String>> metadataRows(String tag) throws IOException {
-    List<List<Object>> rows = values("Metadata");
-    List<Object> header = rows.getFirst();
-    return rows.stream()
-        .skip(1)
-        .map(r -> byHeader(header, r))
-        .filter(r -> tag.equals(r.get("TAG_SPOOL")))
-        .toList();
-  }
-
-  static List<List<Object>> values(String sheet) throws IOException {
-    return system
-        .sheets()
-        .spreadsheets()
-        .values()
-        .get(ZeuesSystem.SPREADSHEET, sheet)
-        .execute()
-        .getValues();
-  }
-
-  static Map<String, String> byHeader(List<Object> header, List<Object> row) {
-    return IntStream.range(0, header.size())
-        .boxed()
-        .collect(
-            Collectors.toMap(
-                i -> String.valueOf(header.get(i)),
-                i -> i < row.size() ? String.valueOf(row.get(i)) : "",
-                (a, b) -> a));
   }
 }

@@ -1,19 +1,14 @@
 package cl.zeues.occupation.systemtests;
 
-import static cl.zeues.occupation.systemtests.EndToEndIT.byHeader;
 import static cl.zeues.occupation.systemtests.Tablets.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cl.zeues.occupation.sheets.HeaderNames;
 import cl.zeues.occupation.sheets.ShopSpreadsheet;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,41 +81,6 @@ class QualityLoopEndToEndIT {
         "{\"tag_spool\":\"" + TAG + "\",\"worker_id\":" + SOLDADOR + "}");
   }
 
-  /**
-   * This system's {@code Operaciones} row for {@link #TAG} (EndToEndIT's helpers read EndToEndIT's
-   * own system, which is not started when this class runs alone).
-   */
-  static Optional<Map<String, String>> operacionesRow(String tag) throws IOException {
-    List<List<Object>> rows = values("Operaciones");
-    List<Object> header = rows.getFirst();
-    int tagColumn = HeaderNames.of(header).indexOf("TAG_SPOOL").orElseThrow();
-    return rows.stream()
-        .skip(1)
-        .filter(r -> r.size() > tagColumn && tag.equals(String.valueOf(r.get(tagColumn))))
-        .findFirst()
-        .map(r -> byHeader(header, r));
-  }
-
-  static List<Map<String, String>> metadataRows(String tag) throws IOException {
-    List<List<Object>> rows = values("Metadata");
-    List<Object> header = rows.getFirst();
-    return rows.stream()
-        .skip(1)
-        .map(r -> byHeader(header, r))
-        .filter(r -> tag.equals(r.get("TAG_SPOOL")))
-        .toList();
-  }
-
-  static List<List<Object>> values(String sheet) throws IOException {
-    return system
-        .sheets()
-        .spreadsheets()
-        .values()
-        .get(ZeuesSystem.SPREADSHEET, sheet)
-        .execute()
-        .getValues();
-  }
-
   static void ok(ZeuesSystem.Response response, String what) {
     assertThat(response.status()).as(what + ": " + response.body()).isEqualTo(200);
   }
@@ -161,7 +121,7 @@ class QualityLoopEndToEndIT {
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
             () ->
-                assertThat(operacionesRow(TAG).orElseThrow())
+                assertThat(SheetRows.operacionesRow(system, TAG).orElseThrow())
                     .containsEntry("Estado_Detalle", "BLOQUEADO - Contactar supervisor"));
 
     var unblocked =
@@ -179,7 +139,7 @@ class QualityLoopEndToEndIT {
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
             () -> {
-              assertThat(operacionesRow(TAG).orElseThrow())
+              assertThat(SheetRows.operacionesRow(system, TAG).orElseThrow())
                   .containsEntry("Ocupado_Por", "")
                   .containsEntry("Armador", "JP(94)")
                   .containsEntry("Fecha_Armado", today)
@@ -188,7 +148,7 @@ class QualityLoopEndToEndIT {
                   .containsEntry("Fecha_QC_Metrología", today)
                   .containsEntry("Estado_Detalle", "METROLOGIA APROBADO ✓")
                   .containsEntry("version", "13");
-              assertThat(metadataRows(TAG))
+              assertThat(SheetRows.metadataRows(system, TAG))
                   .extracting(r -> r.get("Evento_Tipo") + " " + r.get("Worker_Nombre"))
                   .containsExactly(
                       "TOMAR_ARM JP(94)",
@@ -204,7 +164,7 @@ class QualityLoopEndToEndIT {
                       "COMPLETAR_METROLOGIA MR(93)",
                       "DESBLOQUEAR_ADMIN admin",
                       "COMPLETAR_METROLOGIA MR(93)");
-              assertThat(metadataRows(TAG).get(10).get("Metadata_JSON"))
+              assertThat(SheetRows.metadataRows(system, TAG).get(10).get("Metadata_JSON"))
                   .contains("\"state\":\"bloqueado\"")
                   .contains("\"cycle\":3");
             });
