@@ -34,17 +34,8 @@ public final class OperacionesCells {
 
   /** The columns the projection cannot work without: where to write, and how to find the row. */
   public static final List<String> REQUIRED =
-      List.of(
-          TAG_SPOOL,
-          "Ocupado_Por",
-          "Fecha_Ocupacion",
-          "Armador",
-          "Soldador",
-          "Fecha_Armado",
-          "Fecha_Soldadura",
-          FECHA_QC,
-          "Estado_Detalle",
-          VERSION);
+      java.util.stream.Stream.concat(java.util.stream.Stream.of(TAG_SPOOL), OWNED.stream())
+          .toList();
 
   private OperacionesCells() {}
 

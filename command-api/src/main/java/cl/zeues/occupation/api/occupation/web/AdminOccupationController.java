@@ -47,15 +47,7 @@ class AdminOccupationController {
       @PathVariable("tag_spool") String tagSpool,
       @Valid @RequestBody(required = false) @Nullable AdminRequest body,
       @RequestHeader(name = RequestRules.IDEMPOTENCY_KEY, required = false) @Nullable String key) {
-    String tag = RequestRules.checkedTag(tagSpool);
-    return Answers.of(
-        gateway.execute(
-            new OccupationCommand.LiberarOcupacion(
-                RequestRules.commandId(key, tag),
-                tag,
-                actor(),
-                body == null ? null : body.motivo(),
-                clock.instant())));
+    return supervise(tagSpool, body, key, OccupationCommand.LiberarOcupacion::new);
   }
 
   @Operation(
@@ -69,15 +61,7 @@ class AdminOccupationController {
       @PathVariable("tag_spool") String tagSpool,
       @Valid @RequestBody(required = false) @Nullable AdminRequest body,
       @RequestHeader(name = RequestRules.IDEMPOTENCY_KEY, required = false) @Nullable String key) {
-    String tag = RequestRules.checkedTag(tagSpool);
-    return Answers.of(
-        gateway.execute(
-            new OccupationCommand.DesbloquearSpool(
-                RequestRules.commandId(key, tag),
-                tag,
-                actor(),
-                body == null ? null : body.motivo(),
-                clock.instant())));
+    return supervise(tagSpool, body, key, OccupationCommand.DesbloquearSpool::new);
   }
 
   /** The acting credential's name; the chain admits no anonymous caller here. */
@@ -85,5 +69,34 @@ class AdminOccupationController {
     return Callers.current()
         .map(Caller::name)
         .orElseThrow(() -> new IllegalStateException("admin route reached without a caller"));
+  }
+
+  /**
+   * A supervisor's command on one spool: who acts is the credential, why is the optional motivo.
+   */
+  @FunctionalInterface
+  interface SupervisorCommand {
+    OccupationCommand of(
+        java.util.UUID commandId,
+        String tagSpool,
+        String admin,
+        @Nullable String motivo,
+        java.time.Instant requestedAt);
+  }
+
+  private ResponseEntity<Object> supervise(
+      String tagSpool,
+      @Nullable AdminRequest body,
+      @Nullable String key,
+      SupervisorCommand command) {
+    String tag = RequestRules.checkedTag(tagSpool);
+    return Answers.of(
+        gateway.execute(
+            command.of(
+                RequestRules.commandId(key, tag),
+                tag,
+                actor(),
+                body == null ? null : body.motivo(),
+                clock.instant())));
   }
 }
