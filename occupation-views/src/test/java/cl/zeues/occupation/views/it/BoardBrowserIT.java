@@ -141,7 +141,8 @@ class BoardBrowserIT {
   @Test
   void aTomarShowsOnTheOpenBoardWithinASecondAndItsPausarTakesTheRowOff() throws IOException {
     openBoard("");
-    assertThat(tags()).startsWith(PREFIX + "CW-00041-005", PREFIX + "CW-00041-003");
+    // Newest first among this test's spools (other ITs on the shared broker add their own rows).
+    assertThat(ours()).startsWith(PREFIX + "CW-00041-005", PREFIX + "CW-00041-003");
     assertThat(tags()).doesNotContain(PREFIX + "CW-00041-004", LIVE_TAG);
 
     log.advance(Duration.between(log.now(), Instant.now()));
