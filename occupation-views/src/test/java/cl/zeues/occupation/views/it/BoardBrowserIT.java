@@ -42,7 +42,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 class BoardBrowserIT {
 
   static final Duration WAIT = Duration.ofSeconds(90);
-  static final Duration LIVE = Duration.ofSeconds(1);
+
+  /**
+   * A bound, not the figure: the board shows a TOMAR within about 0.2 s (printed below), and a test
+   * asserts behaviour, not speed, so a busy CI machine does not fail it on a slow second.
+   */
+  static final Duration LIVE = Duration.ofSeconds(10);
+
   static final String PREFIX = "MK-7601-";
   static final String LIVE_TAG = PREFIX + "CW-00042-007";
 
@@ -158,7 +164,7 @@ class BoardBrowserIT {
     assertThat(cells(row).subList(0, 3)).containsExactly(LIVE_TAG, "ARM", "Juan Andrés Pérez Soto");
     assertThat(row.findElement(By.className("desde")).getText()).contains("hace");
     assertThat(row.findElement(By.className("estado")).getText()).contains("JP(120)");
-    assertThat(tags().getFirst()).isEqualTo(LIVE_TAG);
+    assertThat(ours().getFirst()).isEqualTo(LIVE_TAG);
     assertThat(browser.findElement(By.id("conexion")).getText()).isEqualTo("En vivo");
     screenshot("board.png");
 
