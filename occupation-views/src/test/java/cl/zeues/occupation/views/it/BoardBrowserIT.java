@@ -26,7 +26,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -160,10 +159,10 @@ class BoardBrowserIT {
         .until(() -> tags().contains(LIVE_TAG));
     long shown = System.nanoTime();
 
-    WebElement row = row(LIVE_TAG);
-    assertThat(cells(row).subList(0, 3)).containsExactly(LIVE_TAG, "ARM", "Juan Andrés Pérez Soto");
-    assertThat(row.findElement(By.className("desde")).getText()).contains("hace");
-    assertThat(row.findElement(By.className("estado")).getText()).contains("JP(120)");
+    List<String> cells = cellsOf(LIVE_TAG);
+    assertThat(cells.subList(0, 3)).containsExactly(LIVE_TAG, "ARM", "Juan Andrés Pérez Soto");
+    assertThat(cells.get(3)).contains("hace");
+    assertThat(cells.get(4)).contains("JP(120)");
     assertThat(ours().getFirst()).isEqualTo(LIVE_TAG);
     assertThat(browser.findElement(By.id("conexion")).getText()).isEqualTo("En vivo");
     screenshot("board.png");
@@ -213,22 +212,33 @@ class BoardBrowserIT {
                         .equals(browser.findElement(By.id("conexion")).getAttribute("data-state")));
   }
 
+  /**
+   * The rows' tags, read in one script: the page re-renders as other tests' updates stream in, so
+   * element handles would go stale between two WebDriver calls.
+   */
+  @SuppressWarnings("unchecked")
   private List<String> tags() {
-    return browser.findElements(By.cssSelector("#filas tr")).stream()
-        .map(tr -> tr.getAttribute("data-tag"))
-        .toList();
+    return (List<String>)
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+            .executeScript(
+                "return Array.from(document.querySelectorAll('#filas tr'))"
+                    + ".map(function (r) { return r.getAttribute('data-tag'); });");
+  }
+
+  /** A row's cell texts (Spool, Operación, Ocupado por, Desde, Estado), read in one script. */
+  @SuppressWarnings("unchecked")
+  private List<String> cellsOf(String tag) {
+    return (List<String>)
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+            .executeScript(
+                "var r = document.querySelector(\"#filas tr[data-tag='\" + arguments[0] + \"']\");"
+                    + " return Array.from(r.querySelectorAll('td'))"
+                    + ".map(function (c) { return c.innerText; });",
+                tag);
   }
 
   private List<String> ours() {
     return tags().stream().filter(t -> t.startsWith(PREFIX)).toList();
-  }
-
-  private WebElement row(String tag) {
-    return browser.findElement(By.cssSelector("#filas tr[data-tag='" + tag + "']"));
-  }
-
-  private static List<String> cells(WebElement row) {
-    return row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
   }
 
   private void screenshot(String name) throws IOException {
