@@ -599,7 +599,7 @@ public final class LocalStack implements AutoCloseable {
                     HttpRequest.BodyPublishers.ofString(
                         "{\"name\":\"tablet-demo\",\"role\":\"TABLET\"}"))
                 .build());
-    if (response != null && response.statusCode() == 200) {
+    if (response != null && response.statusCode() / 100 == 2) {
       java.util.regex.Matcher token =
           java.util.regex.Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"")
               .matcher(response.body());
