@@ -131,13 +131,14 @@ class BrokerAclIT {
   }
 
   @Test
-  void theApiCannotReadTheEventLog() {
+  void theApiReadsTheEventLogForTheReadModelItHosts() {
+    // occupation-views, inside the API, folds occupation.events; writing it stays refused (above).
     try (KafkaConsumer<String, byte[]> api = consumer("command-api", null)) {
       TopicPartition events = new TopicPartition(Topics.EVENTS.name(), 0);
       api.assign(List.of(events));
       api.seekToBeginning(List.of(events));
-      assertThatThrownBy(() -> api.poll(Duration.ofSeconds(10)))
-          .isInstanceOf(TopicAuthorizationException.class);
+      org.assertj.core.api.Assertions.assertThatCode(() -> api.poll(Duration.ofSeconds(2)))
+          .doesNotThrowAnyException();
     }
   }
 
