@@ -8,10 +8,12 @@ import cl.zeues.occupation.api.occupation.web.OccupationRequests.ReparacionReque
 import cl.zeues.occupation.events.OccupationCommand;
 import cl.zeues.occupation.events.Operacion;
 import cl.zeues.occupation.events.Resultado;
+import cl.zeues.occupation.events.Worker;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -60,11 +62,11 @@ class QualityController {
   ResponseEntity<Object> tomarReparacion(
       @Valid @RequestBody ReparacionRequest body,
       @RequestHeader(name = RequestRules.IDEMPOTENCY_KEY, required = false) @Nullable String key) {
-    String tag = present(body.tagSpool());
-    return Answers.of(
-        gateway.execute(
-            new OccupationCommand.Tomar(
-                id(key, tag), tag, body.worker(), Operacion.REPARACION, clock.instant())));
+    return repair(
+        body,
+        key,
+        (id, tag, worker, now) ->
+            new OccupationCommand.Tomar(id, tag, worker, Operacion.REPARACION, now));
   }
 
   @Operation(summary = "El reparador pausa: el spool queda en REPARACION_PAUSADA")
@@ -73,11 +75,11 @@ class QualityController {
   ResponseEntity<Object> pausarReparacion(
       @Valid @RequestBody ReparacionRequest body,
       @RequestHeader(name = RequestRules.IDEMPOTENCY_KEY, required = false) @Nullable String key) {
-    String tag = present(body.tagSpool());
-    return Answers.of(
-        gateway.execute(
-            new OccupationCommand.Pausar(
-                id(key, tag), tag, body.worker(), Operacion.REPARACION, clock.instant())));
+    return repair(
+        body,
+        key,
+        (id, tag, worker, now) ->
+            new OccupationCommand.Pausar(id, tag, worker, Operacion.REPARACION, now));
   }
 
   @Operation(summary = "El reparador completa: el spool vuelve a metrología con su ciclo")
@@ -86,11 +88,11 @@ class QualityController {
   ResponseEntity<Object> completarReparacion(
       @Valid @RequestBody ReparacionRequest body,
       @RequestHeader(name = RequestRules.IDEMPOTENCY_KEY, required = false) @Nullable String key) {
-    String tag = present(body.tagSpool());
-    return Answers.of(
-        gateway.execute(
-            new OccupationCommand.Completar(
-                id(key, tag), tag, body.worker(), Operacion.REPARACION, null, clock.instant())));
+    return repair(
+        body,
+        key,
+        (id, tag, worker, now) ->
+            new OccupationCommand.Completar(id, tag, worker, Operacion.REPARACION, null, now));
   }
 
   @Operation(summary = "El reparador cancela: el spool vuelve a RECHAZADO")
@@ -99,11 +101,25 @@ class QualityController {
   ResponseEntity<Object> cancelarReparacion(
       @Valid @RequestBody ReparacionRequest body,
       @RequestHeader(name = RequestRules.IDEMPOTENCY_KEY, required = false) @Nullable String key) {
+    return repair(
+        body,
+        key,
+        (id, tag, worker, now) ->
+            new OccupationCommand.Cancelar(id, tag, worker, Operacion.REPARACION, now));
+  }
+
+  /** One repair alias's command, from the request's id, tag, worker and time. */
+  @FunctionalInterface
+  interface RepairCommand {
+    OccupationCommand of(UUID commandId, String tagSpool, Worker worker, Instant requestedAt);
+  }
+
+  /** The four v3 repair aliases share everything but the command they send. */
+  private ResponseEntity<Object> repair(
+      ReparacionRequest body, @Nullable String key, RepairCommand command) {
     String tag = present(body.tagSpool());
     return Answers.of(
-        gateway.execute(
-            new OccupationCommand.Cancelar(
-                id(key, tag), tag, body.worker(), Operacion.REPARACION, clock.instant())));
+        gateway.execute(command.of(id(key, tag), tag, body.worker(), clock.instant())));
   }
 
   private static UUID id(@Nullable String idempotencyKey, String tag) {
