@@ -1,5 +1,6 @@
 package cl.zeues.occupation.views.web;
 
+import cl.zeues.occupation.domain.EstadoCalidad;
 import cl.zeues.occupation.domain.EstadoDetalle;
 import cl.zeues.occupation.domain.Occupation;
 import cl.zeues.occupation.domain.OperationProgress;
@@ -8,6 +9,7 @@ import cl.zeues.occupation.events.OccupationEvent;
 import cl.zeues.occupation.events.Operacion;
 import cl.zeues.occupation.events.SpoolCatalogEntry;
 import cl.zeues.occupation.events.WorkerCatalogEntry;
+import cl.zeues.occupation.views.model.CardState;
 import cl.zeues.occupation.views.model.Session;
 import cl.zeues.occupation.views.model.SpoolRow;
 import cl.zeues.occupation.views.model.SpoolView;
@@ -49,7 +51,13 @@ public final class Bodies {
       @JsonProperty("estado_sold") String estadoSold,
       @Nullable String soldador,
       @JsonProperty("fecha_soldadura") @Nullable LocalDate fechaSoldadura,
-      @JsonProperty("last_event_at") @Nullable Instant lastEventAt) {}
+      @JsonProperty("last_event_at") @Nullable Instant lastEventAt,
+      @JsonProperty("estado_metrologia") EstadoCalidad estadoMetrologia,
+      @JsonProperty("fecha_qc_metrologia") @Nullable LocalDate fechaQcMetrologia,
+      @JsonProperty("estado_reparacion") String estadoReparacion,
+      @JsonProperty("estado_trabajo") CardState.EstadoTrabajo estadoTrabajo,
+      @JsonProperty("operacion_actual") @Nullable Operacion operacionActual,
+      @JsonProperty("ciclo_rep") @Nullable Integer cicloRep) {}
 
   /** A spool in a list ({@code iniciar}, {@code ocupados}, {@code reparacion}); nulls omitted. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -131,6 +139,7 @@ public final class Bodies {
   public static SpoolStatus status(SpoolRow row) {
     SpoolState state = row.view().state();
     Occupation occupation = state.occupation();
+    CardState card = CardState.of(state);
     return new SpoolStatus(
         state.tagSpool(),
         occupation != null,
@@ -148,7 +157,13 @@ public final class Bodies {
         state.sold().estado().name(),
         state.sold().trabajador(),
         state.sold().fecha(),
-        row.view().lastEventAt());
+        row.view().lastEventAt(),
+        state.calidad().estado(),
+        state.calidad().fechaQc(),
+        state.reparacion().estado().name(),
+        card.estadoTrabajo(),
+        card.operacionActual(),
+        card.cicloRep());
   }
 
   public static SpoolSummary summary(SpoolRow row) {

@@ -213,12 +213,20 @@ class ReadEndpointsIT {
     assertThat(held.get("version").asLong()).isEqualTo(3);
     assertThat(held.get("last_event_at").asString())
         .isEqualTo(held.get("fecha_ocupacion").asString());
+    assertThat(held.get("estado_trabajo").asString()).isEqualTo("EN_PROGRESO");
+    assertThat(held.get("operacion_actual").asString()).isEqualTo("SOLD");
+    assertThat(held.get("ciclo_rep").isNull()).isTrue();
+    assertThat(held.get("estado_metrologia").asString()).isEqualTo("PENDIENTE");
+    assertThat(held.get("fecha_qc_metrologia").isNull()).isTrue();
+    assertThat(held.get("estado_reparacion").asString()).isEqualTo("PENDIENTE");
     JsonNode free = body.get("spools").get(1);
     assertThat(free.get("ocupado").asBoolean()).isFalse();
     assertThat(free.get("ocupado_por").isNull()).isTrue();
     assertThat(free.get("version").asLong()).isZero();
     assertThat(free.get("estado_detalle").asString())
         .isEqualTo("Disponible - ARM pendiente, SOLD pendiente");
+    assertThat(free.get("estado_trabajo").asString()).isEqualTo("LIBRE");
+    assertThat(free.get("operacion_actual").isNull()).isTrue();
   }
 
   @Test
