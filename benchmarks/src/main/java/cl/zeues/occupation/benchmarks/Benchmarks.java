@@ -3,6 +3,7 @@ package cl.zeues.occupation.benchmarks;
 import cl.zeues.occupation.benchmarks.commands.CommandBench;
 import cl.zeues.occupation.benchmarks.jmh.JmhBench;
 import cl.zeues.occupation.benchmarks.projection.ProjectionBench;
+import cl.zeues.occupation.benchmarks.reads.ReadBench;
 import cl.zeues.occupation.benchmarks.replay.ReplayBench;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -14,6 +15,7 @@ import picocli.CommandLine;
  *   projection   the sheets projector: requests per event, lag, 429 storm
  *   commands     the command path under load beside a raw Kafka baseline
  *   replay       rebuilding spool state from 1,000,000 events
+ *   reads        the read model: rebuild time, read latency per route at 200 reads/s
  *   jmh          JMH micro-benchmarks of the decider, the state fold and the JSON codec
  * </pre>
  */
@@ -25,6 +27,7 @@ public final class Benchmarks {
         projection   the sheets projector: Sheets requests per event, lag, a 429 storm
         commands     the command path (HTTP, processor) under load beside a raw Kafka baseline
         replay       rebuilding spool state from 1,000,000 generated events (events/s)
+        reads        the read model: rebuild from 100,000 events, read latency per route at a rate
         jmh          JMH: OccupationDecider.decide, SpoolState.evolve, JsonCodec (JMH's own options)
       """;
 
@@ -41,6 +44,7 @@ public final class Benchmarks {
       case "projection" -> ProjectionBench.main(args);
       case "commands" -> System.exit(new CommandLine(new CommandBench()).execute(rest));
       case "replay" -> System.exit(new CommandLine(new ReplayBench()).execute(rest));
+      case "reads" -> System.exit(new CommandLine(new ReadBench()).execute(rest));
       case "jmh" -> System.exit(JmhBench.run(rest));
       case "-h", "--help", "help" -> {
         System.out.print(USAGE);

@@ -19,12 +19,12 @@ import java.util.TreeMap;
  * @param events in log order
  * @param spools the spools the log spans
  */
-record EventLog(List<OccupationEvent> events, int spools) {
+public record EventLog(List<OccupationEvent> events, int spools) {
 
   static final Instant START = Instant.parse("2026-06-01T11:00:00Z");
   static final Duration TICK = Duration.ofMillis(250);
 
-  EventLog {
+  public EventLog {
     events = List.copyOf(events);
   }
 
@@ -35,7 +35,7 @@ record EventLog(List<OccupationEvent> events, int spools) {
    *     expiry (see {@link EventGenerator})
    * @throws IllegalArgumentException when the spools finish before {@code count} events
    */
-  static EventLog generate(int count, int spools, long seed, double leaseEndShare) {
+  public static EventLog generate(int count, int spools, long seed, double leaseEndShare) {
     EventGenerator generator = new EventGenerator(EventGenerator.tags(spools), seed, leaseEndShare);
     List<OccupationEvent> events = new ArrayList<>(count);
     Instant now = START;
@@ -68,7 +68,7 @@ record EventLog(List<OccupationEvent> events, int spools) {
   }
 
   /** The events of each spool, in log order: what a per-spool rebuild reads. */
-  Map<String, List<OccupationEvent>> bySpool() {
+  public Map<String, List<OccupationEvent>> bySpool() {
     Map<String, List<OccupationEvent>> bySpool = new LinkedHashMap<>();
     events.forEach(e -> bySpool.computeIfAbsent(e.tagSpool(), t -> new ArrayList<>()).add(e));
     return bySpool;
