@@ -199,6 +199,9 @@ public final class CompactedTopicView<V> implements AutoCloseable {
       }
     }
     Map<TopicPartition, Long> ends = endOffsets();
+    if (ends == null) {
+      return false;
+    }
     while (!reached(ends)) {
       if (System.nanoTime() > deadline || !pause()) {
         log.warn("{} did not catch up with {} within {}", topic, ends, catchUpWait);
@@ -223,7 +226,8 @@ public final class CompactedTopicView<V> implements AutoCloseable {
         .allMatch(end -> positions.getOrDefault(end.getKey(), 0L) >= end.getValue());
   }
 
-  private Map<TopicPartition, Long> endOffsets() {
+  /** The topic's end offsets now; null when the broker did not tell within the wait. */
+  private @Nullable Map<TopicPartition, Long> endOffsets() {
     Map<TopicPartition, OffsetSpec> request = new HashMap<>();
     positions.keySet().forEach(tp -> request.put(tp, OffsetSpec.latest()));
     if (request.isEmpty()) {
@@ -239,10 +243,10 @@ public final class CompactedTopicView<V> implements AutoCloseable {
       return ends;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return Map.of();
+      return null;
     } catch (Exception e) {
       log.warn("could not read the end offsets of {}: {}", topic, e.toString());
-      return Map.of();
+      return null;
     }
   }
 
