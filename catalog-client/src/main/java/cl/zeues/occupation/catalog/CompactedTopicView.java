@@ -31,9 +31,9 @@ import org.slf4j.LoggerFactory;
  * <p>A lookup that misses waits (boundedly) until the view has read everything committed to the
  * topic at the time of the lookup, so an entry published just before its first use is found. With a
  * miss TTL, a key still missing after that wait is answered "absent" from memory for the TTL (until
- * the topic delivers it, which ends the TTL at once), and a catch-up that failed (broker
- * unreachable) is not tried again by any lookup for the TTL: a flood of unknown keys costs no
- * broker calls or waits beyond one per key and TTL.
+ * the topic delivers it, which ends the TTL at once), and once the view is loaded, a catch-up that
+ * failed (broker unreachable) is not tried again by any lookup for the TTL: a flood of unknown keys
+ * costs no broker calls or waits beyond one per key and TTL (one in all while the broker is gone).
  *
  * @param <V> the JSON record type of the values
  */
