@@ -29,7 +29,11 @@ import org.slf4j.LoggerFactory;
  * entries). A tombstone removes its key.
  *
  * <p>A lookup that misses waits (boundedly) until the view has read everything committed to the
- * topic at the time of the lookup, so an entry published just before its first use is found.
+ * topic at the time of the lookup, so an entry published just before its first use is found. With a
+ * miss TTL, a key still missing after that wait is answered "absent" from memory for the TTL (until
+ * the topic delivers it, which ends the TTL at once), and once the view is loaded, a catch-up that
+ * failed (broker unreachable) is not tried again by any lookup for the TTL: a flood of unknown keys
+ * costs no broker calls or waits beyond one per key and TTL (one in all while the broker is gone).
  *
  * @param <V> the JSON record type of the values
  */
@@ -38,12 +42,18 @@ public final class CompactedTopicView<V> implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CompactedTopicView.class);
   private static final Duration POLL = Duration.ofMillis(200);
 
+  /** Most unknown keys remembered at once; beyond it a miss is not remembered (bounded memory). */
+  static final int MAX_REMEMBERED_MISSES = 10_000;
+
   private final String topic;
   private final Class<V> type;
   private final Supplier<Consumer<String, byte[]>> consumers;
   private final Admin admin;
   private final JsonCodec codec;
   private final Duration catchUpWait;
+  private final long missTtlNanos;
+  private final Map<String, Long> missedUntil = new ConcurrentHashMap<>();
+  private volatile long catchUpFailedUntil = System.nanoTime();
   private final Map<String, V> entries = new ConcurrentHashMap<>();
   private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
   private volatile boolean running;
@@ -62,6 +72,22 @@ public final class CompactedTopicView<V> implements AutoCloseable {
       Admin admin,
       JsonCodec codec,
       Duration catchUpWait) {
+    this(topic, type, consumers, admin, codec, catchUpWait, Duration.ZERO);
+  }
+
+  /**
+   * @param missTtl how long a key found missing after a catch-up is answered absent without another
+   *     catch-up (zero: every miss catches up)
+   */
+  public CompactedTopicView(
+      String topic,
+      Class<V> type,
+      Supplier<Consumer<String, byte[]>> consumers,
+      Admin admin,
+      JsonCodec codec,
+      Duration catchUpWait,
+      Duration missTtl) {
+    this.missTtlNanos = missTtl.toNanos();
     this.topic = topic;
     this.type = type;
     this.consumers = consumers;
@@ -73,10 +99,51 @@ public final class CompactedTopicView<V> implements AutoCloseable {
   /** The value for {@code key}, looked up again after catching up with the topic on a miss. */
   public Optional<V> find(String key) {
     V value = entries.get(key);
-    if (value == null && catchUp()) {
+    if (value != null || recentlyMissed(key)) {
+      return Optional.ofNullable(value);
+    }
+    if (catchUp()) {
       value = entries.get(key);
+    } else if (loaded && missTtlNanos > 0) {
+      catchUpFailedUntil = System.nanoTime() + missTtlNanos;
+    }
+    // Before the first full read the view knows nothing yet: nothing is remembered then.
+    if (value == null && loaded) {
+      rememberMiss(key);
     }
     return Optional.ofNullable(value);
+  }
+
+  /** Whether {@code key} was found missing within the miss TTL, or catching up failed then. */
+  private boolean recentlyMissed(String key) {
+    if (missTtlNanos == 0) {
+      return false;
+    }
+    long now = System.nanoTime();
+    if (now - catchUpFailedUntil < 0) {
+      return true;
+    }
+    Long until = missedUntil.get(key);
+    return until != null && now - until < 0;
+  }
+
+  private void rememberMiss(String key) {
+    if (missTtlNanos == 0) {
+      return;
+    }
+    long now = System.nanoTime();
+    if (missedUntil.size() >= MAX_REMEMBERED_MISSES) {
+      missedUntil.values().removeIf(until -> now - until >= 0);
+      if (missedUntil.size() >= MAX_REMEMBERED_MISSES) {
+        return;
+      }
+    }
+    missedUntil.put(key, now + missTtlNanos);
+  }
+
+  /** How many unknown keys are remembered now (at most {@link #MAX_REMEMBERED_MISSES}). */
+  public int rememberedMisses() {
+    return missedUntil.size();
   }
 
   /** Every entry known now. */
@@ -132,6 +199,9 @@ public final class CompactedTopicView<V> implements AutoCloseable {
       }
     }
     Map<TopicPartition, Long> ends = endOffsets();
+    if (ends == null) {
+      return false;
+    }
     while (!reached(ends)) {
       if (System.nanoTime() > deadline || !pause()) {
         log.warn("{} did not catch up with {} within {}", topic, ends, catchUpWait);
@@ -156,7 +226,8 @@ public final class CompactedTopicView<V> implements AutoCloseable {
         .allMatch(end -> positions.getOrDefault(end.getKey(), 0L) >= end.getValue());
   }
 
-  private Map<TopicPartition, Long> endOffsets() {
+  /** The topic's end offsets now; null when the broker did not tell within the wait. */
+  private @Nullable Map<TopicPartition, Long> endOffsets() {
     Map<TopicPartition, OffsetSpec> request = new HashMap<>();
     positions.keySet().forEach(tp -> request.put(tp, OffsetSpec.latest()));
     if (request.isEmpty()) {
@@ -172,10 +243,10 @@ public final class CompactedTopicView<V> implements AutoCloseable {
       return ends;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return Map.of();
+      return null;
     } catch (Exception e) {
       log.warn("could not read the end offsets of {}: {}", topic, e.toString());
-      return Map.of();
+      return null;
     }
   }
 
@@ -229,6 +300,7 @@ public final class CompactedTopicView<V> implements AutoCloseable {
     }
     try {
       entries.put(record.key(), codec.read(record.value(), type));
+      missedUntil.remove(record.key());
     } catch (JsonCodec.MalformedRecordException e) {
       log.warn("ignoring malformed {} entry for {}: {}", topic, record.key(), e.getMessage());
     }

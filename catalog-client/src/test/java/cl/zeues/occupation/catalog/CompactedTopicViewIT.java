@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.SpoolCatalogEntry;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -65,6 +68,10 @@ class CompactedTopicViewIT {
   }
 
   static CompactedTopicView<SpoolCatalogEntry> view() {
+    return view(admin, Duration.ZERO);
+  }
+
+  static CompactedTopicView<SpoolCatalogEntry> view(Admin lookups, Duration missTtl) {
     Map<String, Object> config =
         Map.of(
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -75,9 +82,54 @@ class CompactedTopicViewIT {
         TOPIC,
         SpoolCatalogEntry.class,
         () -> new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()),
-        admin,
+        lookups,
         codec,
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(5),
+        missTtl);
+  }
+
+  /** The real admin client, counting the end-offset lookups a miss makes. */
+  static Admin counting(AtomicInteger listOffsets) {
+    return (Admin)
+        Proxy.newProxyInstance(
+            Admin.class.getClassLoader(),
+            new Class<?>[] {Admin.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("listOffsets")) {
+                listOffsets.incrementAndGet();
+              }
+              try {
+                return method.invoke(admin, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+  }
+
+  @Test
+  void anUnknownKeyIsAnsweredFromMemoryUntilTheTopicDeliversIt() throws Exception {
+    AtomicInteger listOffsets = new AtomicInteger();
+    try (var view = view(counting(listOffsets), Duration.ofMinutes(10))) {
+      view.start();
+      Awaitility.await().atMost(Duration.ofSeconds(20)).until(view::isLoaded);
+
+      assertThat(view.find("C-1")).isEmpty();
+      int afterFirstMiss = listOffsets.get();
+      assertThat(afterFirstMiss).isPositive();
+      for (int i = 0; i < 100; i++) {
+        assertThat(view.find("C-1")).isEmpty();
+      }
+      assertThat(listOffsets.get())
+          .as("no broker call for a remembered miss")
+          .isEqualTo(afterFirstMiss);
+      assertThat(view.rememberedMisses()).isEqualTo(1);
+
+      publish("C-1", new SpoolCatalogEntry("C-1", null));
+
+      // well within the 10 minutes: the delivery itself ends the remembered miss
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> view.find("C-1").isPresent());
+      assertThat(view.rememberedMisses()).isZero();
+    }
   }
 
   @Test

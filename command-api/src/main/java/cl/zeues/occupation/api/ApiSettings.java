@@ -24,6 +24,11 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBodySize largest request body accepted (413 above it)
  * @param replyGroupPrefix prefix of this instance's reply consumer group (a random suffix makes it
  *     unique per instance, so every instance sees every reply)
+ * @param unknownKeyTtl how long a worker id or bearer token found unknown (after catching up with
+ *     its topic) is answered unknown from memory, without asking the broker again; the topic
+ *     delivering that key ends it at once. Zero: every miss asks the broker
+ * @param maxInFlight most commands this instance awaits a reply for at once; above it a command is
+ *     refused with 503 (and Retry-After) instead of growing the pending replies without bound
  */
 @Validated
 @ConfigurationProperties("zeues.api")
@@ -34,4 +39,6 @@ public record ApiSettings(
     @Nullable String adminToken,
     @Min(1) @Max(1000) @DefaultValue("50") int maxBatch,
     @NotNull @DefaultValue("1MB") DataSize maxBodySize,
-    @NotBlank @DefaultValue("zeues-api-") String replyGroupPrefix) {}
+    @NotBlank @DefaultValue("zeues-api-") String replyGroupPrefix,
+    @NotNull @DefaultValue("5s") Duration unknownKeyTtl,
+    @Min(1) @DefaultValue("2000") int maxInFlight) {}

@@ -26,7 +26,7 @@ public class CommandGatewayConfiguration {
       MeterRegistry meters,
       ObjectProvider<AnsweredVersions> answered) {
     return new CommandGateway(
-        bus,
+        new InFlightLimit(bus, settings.maxInFlight(), meters),
         statuses,
         workers,
         new RolePolicy(rules.enforceRoles()),

@@ -4,6 +4,9 @@ import cl.zeues.occupation.api.ApiSettings;
 import cl.zeues.occupation.catalog.CompactedTopicView;
 import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,6 +19,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -28,9 +32,11 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -59,11 +65,51 @@ public class SecurityConfiguration {
   }
 
   @Bean
+  WorkerPins workerPins(SecuritySettings security, MeterRegistry meters) {
+    if (security.workerPinsFile() == null) {
+      return WorkerPins.off(meters);
+    }
+    SecuritySettings.RateLimit limit = security.rateLimit();
+    WorkerPins pins =
+        WorkerPins.load(
+            security.workerPinsFile(),
+            new DeviceRateLimiters(
+                "pin-failures",
+                limit.pinFailures(),
+                limit.pinFailurePeriod(),
+                limit.maxDevices(),
+                limit.idleExpiry()),
+            meters);
+    log.info(
+        "worker PINs on: {} workers have one ({}); commands need {}",
+        pins.size(),
+        security.workerPinsFile(),
+        WorkerPins.HEADER);
+    return pins;
+  }
+
+  /** The request limiter's state, held outside the filter so metrics can read it. */
+  @Bean
+  DeviceRateLimiters requestRateLimiters(SecuritySettings security, MeterRegistry meters) {
+    SecuritySettings.RateLimit limit = security.rateLimit();
+    DeviceRateLimiters limiters =
+        new DeviceRateLimiters(
+            "requests", limit.requests(), limit.period(), limit.maxDevices(), limit.idleExpiry());
+    Gauge.builder("zeues.api.rate.limiters", limiters, DeviceRateLimiters::devices)
+        .description("Devices whose request limiter is held now (at most rate-limit.max-devices)")
+        .register(meters);
+    return limiters;
+  }
+
+  @Bean
   SecurityFilterChain apiSecurity(
       HttpSecurity http,
       CredentialAuthenticationProvider provider,
       SecuritySettings security,
-      JsonMapper json)
+      JsonMapper json,
+      DeviceRateLimiters requestRateLimiters,
+      @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problemResolver,
+      MeterRegistry meters)
       throws Exception {
     if (!security.deviceCredentials()) {
       log.warn(
@@ -84,6 +130,15 @@ public class SecurityConfiguration {
         .requestCache(AbstractHttpConfigurer::disable)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .addFilterBefore(bearer, BasicAuthenticationFilter.class)
+        // After authentication (the limit is per credential), before authorization.
+        .addFilterBefore(
+            new RequestRateLimitFilter(
+                requestRateLimiters,
+                problemResolver,
+                Counter.builder("zeues.api.rate.limited")
+                    .description("Requests refused with 429 for the device's request budget")
+                    .register(meters)),
+            AuthorizationFilter.class)
         .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .authorizeHttpRequests(
             rules -> {
@@ -140,7 +195,8 @@ public class SecurityConfiguration {
                     consumer, new StringDeserializer(), new ByteArrayDeserializer()),
             admin,
             codec,
-            settings.healthTimeout()),
+            settings.healthTimeout(),
+            settings.unknownKeyTtl()),
         admin,
         commandTemplate,
         codec,

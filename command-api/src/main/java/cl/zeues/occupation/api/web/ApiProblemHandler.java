@@ -1,5 +1,6 @@
 package cl.zeues.occupation.api.web;
 
+import cl.zeues.occupation.api.occupation.CommandBusSaturatedException;
 import cl.zeues.occupation.api.occupation.CommandBusUnavailableException;
 import cl.zeues.occupation.api.occupation.StatusUnavailableException;
 import cl.zeues.occupation.events.CommandReply;
@@ -84,7 +85,24 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     if (e.status() == HttpStatus.UNAUTHORIZED) {
       response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
     }
+    e.retryAfter()
+        .ifPresent(
+            wait ->
+                response.header(
+                    HttpHeaders.RETRY_AFTER, ApiProblemException.retryAfterSecondsOf(wait)));
     return response.body(problem(e.status(), e.code(), e.getMessage()));
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> saturated(CommandBusSaturatedException e) {
+    log.warn("command refused: {}", e.getMessage());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "1")
+        .body(
+            problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "DEMASIADOS_COMANDOS_EN_CURSO",
+                "No se registró la solicitud: " + e.getMessage() + ". Reintente en un momento."));
   }
 
   @ExceptionHandler

@@ -17,7 +17,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 /**
  * The API's identity against the real app and a real broker: device credentials issued, used and
  * revoked through the admin routes, roles on the supervisor and admin routes, and actuator kept off
- * the API port.
+ * the API port. Worker PINs ({@link WorkerPinIT}) and the request limits ({@link RequestLimitsIT})
+ * need settings of their own, so their own contexts.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -96,6 +97,48 @@ class SecurityIT {
 
     assertThat(answer.status()).isEqualTo(401);
     assertThat(answer.body().get("code").asString()).isEqualTo("CREDENCIAL_INVALIDA");
+  }
+
+  @Test
+  void everyUnknownTokenIs401AndTheLatencyIsPrinted() {
+    String repeated = "desconocido-" + java.util.UUID.randomUUID();
+    long[] firstSeen = new long[20];
+    long[] repeats = new long[20];
+    for (int i = 0; i < firstSeen.length; i++) {
+      firstSeen[i] = timed401(anonymous.withToken("desconocido-" + java.util.UUID.randomUUID()));
+    }
+    timed401(anonymous.withToken(repeated));
+    // Interleaved with the floor (no token at all: a 401 without any lookup) so both see the same
+    // machine load.
+    long[] noToken = new long[20];
+    for (int i = 0; i < repeats.length; i++) {
+      repeats[i] = timed401(anonymous.withToken(repeated));
+      long start = System.nanoTime();
+      assertThat(anonymous.get(STATUS).status()).isEqualTo(401);
+      noToken[i] = System.nanoTime() - start;
+    }
+    java.util.Arrays.sort(firstSeen);
+    java.util.Arrays.sort(repeats);
+    java.util.Arrays.sort(noToken);
+    // Printed, never asserted: the figure depends on the machine.
+    System.out.printf(
+        "unknown-token 401 latency (ms): distinct tokens p50 %.1f max %.1f;"
+            + " the same token again p50 %.1f max %.1f; no token (floor) p50 %.1f max %.1f%n",
+        firstSeen[10] / 1e6,
+        firstSeen[19] / 1e6,
+        repeats[10] / 1e6,
+        repeats[19] / 1e6,
+        noToken[10] / 1e6,
+        noToken[19] / 1e6);
+  }
+
+  private long timed401(Http client) {
+    long start = System.nanoTime();
+    Http.Answer answer = client.get(STATUS);
+    long elapsed = System.nanoTime() - start;
+    assertThat(answer.status()).isEqualTo(401);
+    assertThat(answer.body().get("code").asString()).isEqualTo("CREDENCIAL_INVALIDA");
+    return elapsed;
   }
 
   @Test

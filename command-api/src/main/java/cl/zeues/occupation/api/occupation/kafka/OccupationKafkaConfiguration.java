@@ -138,7 +138,8 @@ public class OccupationKafkaConfiguration {
                     consumer, new StringDeserializer(), new ByteArrayDeserializer()),
             admin,
             codec,
-            settings.healthTimeout()),
+            settings.healthTimeout(),
+            settings.unknownKeyTtl()),
         admin);
   }
 

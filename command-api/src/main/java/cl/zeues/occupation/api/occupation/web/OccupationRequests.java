@@ -25,11 +25,17 @@ final class OccupationRequests {
 
   private OccupationRequests() {}
 
-  /** A worker's request about one spool: what every single-command route reads. */
-  interface WorkerRequest {
-    @Nullable String tagSpool();
-
+  /**
+   * A body that makes its worker act: the worker's PIN is checked against it ({@link
+   * WorkerPinCheck}) when PINs are on. Every command body a worker gives implements it.
+   */
+  interface ActsAsWorker {
     @Nullable Integer workerId();
+  }
+
+  /** A worker's request about one spool: what every single-command route reads. */
+  interface WorkerRequest extends ActsAsWorker {
+    @Nullable String tagSpool();
 
     @Nullable String operacion();
 
@@ -93,7 +99,8 @@ final class OccupationRequests {
           @Pattern(regexp = RequestRules.RESULTADO, message = RequestRules.RESULTADO_MESSAGE)
           @Nullable String resultado,
       @Schema(example = "2026-11-27", format = "date") @JsonProperty("fecha_operacion") @ValidDate
-          @Nullable String fechaOperacion) {
+          @Nullable String fechaOperacion)
+      implements ActsAsWorker {
 
     /** Only the id: the gateway puts the directory's worker in its place. */
     Worker worker() {
@@ -111,7 +118,8 @@ final class OccupationRequests {
   record ReparacionRequest(
       @JsonProperty("tag_spool") @TagSpool @Nullable String tagSpool,
       @JsonProperty("worker_id") @WorkerId @Nullable Integer workerId,
-      @JsonProperty("worker_nombre") @WorkerNombre @Nullable String workerNombre) {
+      @JsonProperty("worker_nombre") @WorkerNombre @Nullable String workerNombre)
+      implements ActsAsWorker {
 
     /** Only the id: the gateway puts the directory's worker in its place. */
     Worker worker() {
@@ -128,7 +136,8 @@ final class OccupationRequests {
           @Nullable List<@TagSpool String> tagSpools,
       @JsonProperty("worker_id") @WorkerId @Nullable Integer workerId,
       @JsonProperty("worker_nombre") @WorkerNombre @Nullable String workerNombre,
-      @NotNull(message = REQUIRED) @KnownOperacion @Nullable String operacion) {
+      @NotNull(message = REQUIRED) @KnownOperacion @Nullable String operacion)
+      implements ActsAsWorker {
 
     /** Only the id: the gateway puts the directory's worker in its place. */
     Worker worker() {
