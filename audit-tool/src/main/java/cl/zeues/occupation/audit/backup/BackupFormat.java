@@ -1,6 +1,7 @@
 package cl.zeues.occupation.audit.backup;
 
 import cl.zeues.occupation.audit.log.StoredRecord;
+import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -14,10 +15,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -66,25 +68,32 @@ public final class BackupFormat {
     return JSON.writeValueAsString(line);
   }
 
+  /** Written with the streaming generator: a backup writes millions of these. */
   static String recordLine(StoredRecord record) {
-    ObjectNode line = JSON.createObjectNode();
-    line.put("partition", record.partition());
-    line.put("offset", record.offset());
-    line.put("timestamp", record.timestamp());
-    putBytes(line, "key", record.key(), false);
-    ArrayNode headers = line.putArray("headers");
-    for (StoredRecord.Header header : record.headers()) {
-      ObjectNode entry = headers.addObject();
-      entry.put("name", header.name());
-      byte[] value = header.value();
-      if (value == null) {
-        entry.putNull("value");
-      } else {
-        entry.put("value", BASE64.encodeToString(value));
+    StringWriter text = new StringWriter(1024);
+    try (JsonGenerator line = JSON.createGenerator(text)) {
+      line.writeStartObject();
+      line.writeNumberProperty("partition", record.partition());
+      line.writeNumberProperty("offset", record.offset());
+      line.writeNumberProperty("timestamp", record.timestamp());
+      writeBytes(line, "key", record.key(), false);
+      line.writeArrayPropertyStart("headers");
+      for (StoredRecord.Header header : record.headers()) {
+        line.writeStartObject();
+        line.writeStringProperty("name", header.name());
+        byte[] value = header.value();
+        if (value == null) {
+          line.writeNullProperty("value");
+        } else {
+          line.writeStringProperty("value", BASE64.encodeToString(value));
+        }
+        line.writeEndObject();
       }
+      line.writeEndArray();
+      writeBytes(line, "value", record.value(), true);
+      line.writeEndObject();
     }
-    putBytes(line, "value", record.value(), true);
-    return JSON.writeValueAsString(line);
+    return text.toString();
   }
 
   static String trailerLine(Trailer trailer) {
@@ -130,85 +139,201 @@ public final class BackupFormat {
 
   record TrailerLine(Trailer trailer) implements Line {}
 
+  /** Read with the streaming parser; properties it does not know are skipped. */
   static Line parseLine(String text) {
-    JsonNode line = parse(text);
-    if (line.has("end_of_backup")) {
+    try (JsonParser line = JSON.createParser(text)) {
+      if (line.nextToken() != JsonToken.START_OBJECT) {
+        throw new BadLineException("not a JSON object");
+      }
+      Long partition = null;
+      Long offset = null;
+      Long timestamp = null;
+      Long records = null;
+      boolean trailer = false;
       Map<Integer, Long> byPartition = new TreeMap<>();
-      JsonNode counts = line.path("records_by_partition");
-      for (Map.Entry<String, JsonNode> entry : counts.properties()) {
-        try {
-          byPartition.put(Integer.parseInt(entry.getKey()), entry.getValue().asLong());
-        } catch (NumberFormatException e) {
-          throw new BadLineException(
-              "records_by_partition names partition '" + entry.getKey() + "'");
+      Bytes key = new Bytes("key");
+      Bytes value = new Bytes("value");
+      List<StoredRecord.Header> headers = null;
+      String name;
+      while ((name = line.nextName()) != null) {
+        JsonToken token = line.nextToken();
+        switch (name) {
+          case "partition" -> partition = integer(line, name);
+          case "offset" -> offset = integer(line, name);
+          case "timestamp" -> timestamp = integer(line, name);
+          case "key" -> key.text(line);
+          case "key_base64" -> key.base64(line);
+          case "value" -> value.text(line);
+          case "value_base64" -> value.base64(line);
+          case "headers" -> headers = headers(line);
+          case "end_of_backup" -> trailer = token == JsonToken.VALUE_TRUE;
+          case "records" -> records = integer(line, name);
+          case "records_by_partition" -> byPartition = counts(line);
+          default -> line.skipChildren();
         }
       }
-      return new TrailerLine(new Trailer(requiredLong(line, "records"), byPartition));
+      if (line.nextToken() != null) {
+        throw new BadLineException("more than one JSON value");
+      }
+      if (trailer) {
+        return new TrailerLine(new Trailer(required(records, "records"), byPartition));
+      }
+      long partitionNumber = required(partition, "partition");
+      if (partitionNumber > Integer.MAX_VALUE) {
+        throw new BadLineException("partition " + partitionNumber + " is too large");
+      }
+      if (headers == null) {
+        throw new BadLineException("no \"headers\" array");
+      }
+      return new RecordLine(
+          new StoredRecord(
+              (int) partitionNumber,
+              required(offset, "offset"),
+              required(timestamp, "timestamp"),
+              key.bytes(),
+              headers,
+              value.bytes()));
+    } catch (JacksonException e) {
+      throw new BadLineException(
+          "not JSON: " + e.getOriginalMessage().replaceAll("\\s+", " ").strip());
+    }
+  }
+
+  /** A key or value: text, base64 or null, given exactly one way. */
+  private static final class Bytes {
+    private final String name;
+    private boolean given;
+    private byte @Nullable [] bytes;
+
+    Bytes(String name) {
+      this.name = name;
+    }
+
+    void text(JsonParser line) {
+      once();
+      JsonToken token = line.currentToken();
+      if (token == JsonToken.VALUE_NULL) {
+        bytes = null;
+      } else if (token == JsonToken.VALUE_STRING) {
+        bytes = line.getString().getBytes(StandardCharsets.UTF_8);
+      } else {
+        throw new BadLineException("\"" + name + "\" is neither a string nor null");
+      }
+    }
+
+    void base64(JsonParser line) {
+      once();
+      bytes = BackupFormat.base64(line, name + "_base64");
+    }
+
+    private void once() {
+      if (given) {
+        throw new BadLineException("\"" + name + "\" given twice (or with " + name + "_base64)");
+      }
+      given = true;
+    }
+
+    byte @Nullable [] bytes() {
+      if (!given) {
+        throw new BadLineException(
+            "no \"" + name + "\" (null for none) nor \"" + name + "_base64\"");
+      }
+      return bytes;
+    }
+  }
+
+  private static List<StoredRecord.Header> headers(JsonParser line) {
+    if (line.currentToken() != JsonToken.START_ARRAY) {
+      throw new BadLineException("\"headers\" is not an array");
     }
     List<StoredRecord.Header> headers = new ArrayList<>();
-    JsonNode headerNodes = line.path("headers");
-    if (!headerNodes.isArray()) {
-      throw new BadLineException("no \"headers\" array");
+    while (line.nextToken() != JsonToken.END_ARRAY) {
+      if (line.currentToken() != JsonToken.START_OBJECT) {
+        throw new BadLineException("a header is not an object");
+      }
+      String headerName = null;
+      Bytes value = new Bytes("header value");
+      String property;
+      while ((property = line.nextName()) != null) {
+        line.nextToken();
+        switch (property) {
+          case "name" -> {
+            if (line.currentToken() != JsonToken.VALUE_STRING) {
+              throw new BadLineException("a header name is not a string");
+            }
+            headerName = line.getString();
+          }
+          case "value" -> {
+            if (line.currentToken() == JsonToken.VALUE_NULL) {
+              value.text(line);
+            } else {
+              value.base64(line);
+            }
+          }
+          default -> line.skipChildren();
+        }
+      }
+      if (headerName == null) {
+        throw new BadLineException("a header without \"name\"");
+      }
+      headers.add(new StoredRecord.Header(headerName, value.bytes()));
     }
-    for (JsonNode header : headerNodes) {
-      JsonNode value = header.path("value");
-      headers.add(
-          new StoredRecord.Header(
-              requiredText(header, "name"),
-              value.isNull() ? null : base64(value, "a header value")));
+    return headers;
+  }
+
+  private static Map<Integer, Long> counts(JsonParser line) {
+    if (line.currentToken() != JsonToken.START_OBJECT) {
+      throw new BadLineException("\"records_by_partition\" is not an object");
     }
-    return new RecordLine(
-        new StoredRecord(
-            requiredInt(line, "partition"),
-            requiredLong(line, "offset"),
-            requiredLong(line, "timestamp"),
-            bytes(line, "key"),
-            headers,
-            bytes(line, "value")));
+    Map<Integer, Long> counts = new TreeMap<>();
+    String partition;
+    while ((partition = line.nextName()) != null) {
+      line.nextToken();
+      try {
+        counts.put(Integer.parseInt(partition), integer(line, "records_by_partition"));
+      } catch (NumberFormatException e) {
+        throw new BadLineException("records_by_partition names partition '" + partition + "'");
+      }
+    }
+    return counts;
+  }
+
+  private static long integer(JsonParser line, String name) {
+    if (line.currentToken() != JsonToken.VALUE_NUMBER_INT
+        || line.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+      throw new BadLineException("\"" + name + "\" is not an integer");
+    }
+    return line.getLongValue();
+  }
+
+  private static long required(@Nullable Long value, String name) {
+    if (value == null) {
+      throw new BadLineException("no \"" + name + "\" integer");
+    }
+    return value;
   }
 
   /** As text when the bytes are UTF-8 (and, for {@code json}, one JSON value), else base64. */
-  private static void putBytes(
-      ObjectNode line, String name, byte @Nullable [] bytes, boolean json) {
+  private static void writeBytes(
+      JsonGenerator line, String name, byte @Nullable [] bytes, boolean json) {
     if (bytes == null) {
-      line.putNull(name);
+      line.writeNullProperty(name);
       return;
     }
     String text = utf8(bytes);
     if (text != null && (!json || isJson(bytes))) {
-      line.put(name, text);
+      line.writeStringProperty(name, text);
     } else {
-      line.put(name + "_base64", BASE64.encodeToString(bytes));
+      line.writeStringProperty(name + "_base64", BASE64.encodeToString(bytes));
     }
   }
 
-  private static byte @Nullable [] bytes(JsonNode line, String name) {
-    JsonNode text = line.get(name);
-    JsonNode base64 = line.get(name + "_base64");
-    if (text != null && base64 != null) {
-      throw new BadLineException("both \"" + name + "\" and \"" + name + "_base64\"");
-    }
-    if (base64 != null) {
-      return base64(base64, name + "_base64");
-    }
-    if (text == null) {
-      throw new BadLineException("no \"" + name + "\" (null for none) nor \"" + name + "_base64\"");
-    }
-    if (text.isNull()) {
-      return null;
-    }
-    if (!text.isString()) {
-      throw new BadLineException("\"" + name + "\" is not a string");
-    }
-    return text.asString().getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static byte[] base64(JsonNode node, String what) {
-    if (!node.isString()) {
+  private static byte[] base64(JsonParser line, String what) {
+    if (line.currentToken() != JsonToken.VALUE_STRING) {
       throw new BadLineException(what + " is not a base64 string");
     }
     try {
-      return UNBASE64.decode(node.asString());
+      return UNBASE64.decode(line.getString());
     } catch (IllegalArgumentException e) {
       throw new BadLineException(what + " is not valid base64");
     }
@@ -260,14 +385,6 @@ public final class BackupFormat {
       throw new BadLineException("no \"" + name + "\" text");
     }
     return value.asString();
-  }
-
-  private static long requiredLong(JsonNode node, String name) {
-    JsonNode value = node.get(name);
-    if (value == null || !value.isIntegralNumber() || !value.canConvertToLong()) {
-      throw new BadLineException("no \"" + name + "\" integer");
-    }
-    return value.asLong();
   }
 
   private static int requiredInt(JsonNode node, String name) {

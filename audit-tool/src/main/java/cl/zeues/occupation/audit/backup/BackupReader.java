@@ -8,9 +8,13 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +25,9 @@ import org.jspecify.annotations.Nullable;
  * that ends before its trailer (a truncated copy).
  */
 public final class BackupReader {
+
+  /** Lines parsed together; a chunk of records is a few MB. */
+  private static final int CHUNK = 2_048;
 
   private final Path file;
 
@@ -64,37 +71,87 @@ public final class BackupReader {
    * @throws BadBackupException at the first line that breaks the format
    */
   public BackupFormat.Trailer read(RecordSink sink) {
+    Check check = new Check(sink);
     long number = 1;
     try (BufferedReader in = open()) {
-      BackupFormat.Header header = header(in.readLine());
-      Map<Integer, Long> lastOffset = new HashMap<>();
-      Map<Integer, Long> counted = new TreeMap<>();
-      long records = 0;
+      check.header = header(in.readLine());
+      List<String> chunk = new ArrayList<>(CHUNK);
       String text;
       while ((text = in.readLine()) != null) {
-        number++;
-        BackupFormat.Line line = parse(number, text);
-        switch (line) {
-          case BackupFormat.TrailerLine(BackupFormat.Trailer trailer) -> {
-            if (in.readLine() != null) {
-              throw new BadBackupException(number + 1, "a line after the trailer");
-            }
-            if (trailer.records() != records || !trailer.recordsByPartition().equals(counted)) {
+        chunk.add(text);
+        if (chunk.size() == CHUNK) {
+          check.lines(number + 1, chunk);
+          number += chunk.size();
+          chunk.clear();
+        }
+      }
+      check.lines(number + 1, chunk);
+      number += chunk.size();
+    } catch (IOException e) {
+      throw new BadBackupException(number, "cannot read " + file + ": " + e.getMessage());
+    }
+    if (check.trailer == null) {
+      throw new BadBackupException(
+          number,
+          "the file ends after "
+              + check.records
+              + " records without its trailer line: an incomplete backup (was it copied whole?)");
+    }
+    return check.trailer;
+  }
+
+  /** The checks that follow the lines in order; lines are parsed a chunk at a time, in parallel. */
+  private static final class Check {
+    private final RecordSink sink;
+    private final Map<Integer, Long> lastOffset = new HashMap<>();
+    private final Map<Integer, Long> counted = new TreeMap<>();
+    private BackupFormat.@Nullable Header header;
+    private BackupFormat.@Nullable Trailer trailer;
+    private long records;
+
+    Check(RecordSink sink) {
+      this.sink = sink;
+    }
+
+    void lines(long first, List<String> chunk) {
+      BackupFormat.Line[] parsed = new BackupFormat.Line[chunk.size()];
+      BadBackupException[] bad = new BadBackupException[chunk.size()];
+      IntStream.range(0, parsed.length)
+          .parallel()
+          .forEach(
+              i -> {
+                try {
+                  parsed[i] = BackupFormat.parseLine(chunk.get(i));
+                } catch (BackupFormat.BadLineException e) {
+                  bad[i] = new BadBackupException(first + i, e.getMessage());
+                }
+              });
+      for (int i = 0; i < parsed.length; i++) {
+        long number = first + i;
+        if (trailer != null) {
+          throw new BadBackupException(number, "a line after the trailer");
+        }
+        if (bad[i] != null) {
+          throw bad[i];
+        }
+        switch (parsed[i]) {
+          case BackupFormat.TrailerLine(BackupFormat.Trailer end) -> {
+            if (end.records() != records || !end.recordsByPartition().equals(counted)) {
               throw new BadBackupException(
                   number,
                   "the trailer counts "
-                      + trailer.records()
+                      + end.records()
                       + " records "
-                      + trailer.recordsByPartition()
+                      + end.recordsByPartition()
                       + ", the file holds "
                       + records
                       + " "
                       + counted);
             }
-            return trailer;
+            trailer = end;
           }
           case BackupFormat.RecordLine(StoredRecord record) -> {
-            check(number, header, record, lastOffset);
+            check(number, Objects.requireNonNull(header), record, lastOffset);
             lastOffset.put(record.partition(), record.offset());
             counted.merge(record.partition(), 1L, Long::sum);
             records++;
@@ -102,13 +159,6 @@ public final class BackupReader {
           }
         }
       }
-      throw new BadBackupException(
-          number,
-          "the file ends after "
-              + records
-              + " records without its trailer line: an incomplete backup (was it copied whole?)");
-    } catch (IOException e) {
-      throw new BadBackupException(number, "cannot read " + file + ": " + e.getMessage());
     }
   }
 

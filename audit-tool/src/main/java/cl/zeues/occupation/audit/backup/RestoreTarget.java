@@ -48,18 +48,19 @@ public final class RestoreTarget implements AutoCloseable {
   }
 
   /**
-   * How the target was found: created now, or existing with {@code offsetsHeld} offsets (records
-   * and transaction markers) already in it.
+   * How the target was found: missing (to be created), or existing with {@code offsetsHeld} offsets
+   * (records and transaction markers) already in it.
    */
-  public record Readiness(boolean created, long offsetsHeld) {}
+  public record Readiness(boolean missing, long offsetsHeld) {}
 
-  public Readiness prepare(int partitions, Topics.Replication replication, boolean allowNonEmpty) {
+  /**
+   * Checks, without changing anything, that the backup may go into the target topic.
+   *
+   * @throws CannotRunException when it may not, saying why
+   */
+  public Readiness check(int partitions, boolean allowNonEmpty) {
     TopicDescription existing = describe();
     if (existing == null) {
-      NewTopic topic =
-          new NewTopic(target.topic(), partitions, (short) replication.factor())
-              .configs(Topics.EVENTS.configs(replication));
-      await(admin.createTopics(List.of(topic)).all(), "create topic " + target.topic());
       return new Readiness(true, 0);
     }
     int found = existing.partitions().size();
@@ -91,6 +92,14 @@ public final class RestoreTarget implements AutoCloseable {
               + " topic, or pass --allow-non-empty to append anyway");
     }
     return new Readiness(false, held);
+  }
+
+  /** Creates the missing target topic as the events topic is created, with the backup's count. */
+  public void create(int partitions, Topics.Replication replication) {
+    NewTopic topic =
+        new NewTopic(target.topic(), partitions, (short) replication.factor())
+            .configs(Topics.EVENTS.configs(replication));
+    await(admin.createTopics(List.of(topic)).all(), "create topic " + target.topic());
   }
 
   private @Nullable TopicDescription describe() {

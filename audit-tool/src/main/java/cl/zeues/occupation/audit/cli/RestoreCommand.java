@@ -104,15 +104,18 @@ final class RestoreCommand extends LogCommand {
     BackupReader reader = new BackupReader(file);
     BackupFormat.Header header;
     BackupFormat.Trailer trailer;
-    try {
-      header = reader.header();
-      trailer = reader.read((line, record) -> {});
-    } catch (BadBackupException e) {
-      throw new CannotRunException(where(e) + e.getMessage() + "; nothing was published");
-    }
     RestoreTarget.Readiness readiness;
     try (RestoreTarget topic = new RestoreTarget(target)) {
-      readiness = topic.prepare(header.partitions(), replication, allowNonEmpty);
+      try {
+        header = reader.header();
+        readiness = topic.check(header.partitions(), allowNonEmpty);
+        trailer = reader.read((line, record) -> {});
+      } catch (BadBackupException e) {
+        throw new CannotRunException(where(e) + e.getMessage() + "; nothing was published");
+      }
+      if (readiness.missing()) {
+        topic.create(header.partitions(), replication);
+      }
     }
     long transactions;
     try (Republisher republisher =
@@ -162,7 +165,7 @@ final class RestoreCommand extends LogCommand {
               header.partitions(),
               trailer.recordsByPartition(),
               bytes,
-              readiness.created(),
+              readiness.missing(),
               readiness.offsetsHeld(),
               transactions,
               elapsed.toMillis(),
@@ -178,7 +181,7 @@ final class RestoreCommand extends LogCommand {
             + target.topic()
             + " at "
             + target.bootstrapServers()
-            + (readiness.created()
+            + (readiness.missing()
                 ? " (created)"
                 : " (existing, " + count(readiness.offsetsHeld()) + " offsets before)")
             + " from "
