@@ -87,7 +87,7 @@ public final class RestoreTarget implements AutoCloseable {
               + " at "
               + target.bootstrapServers()
               + " already holds "
-              + held
+              + String.format(java.util.Locale.ROOT, "%,d", held)
               + " offsets: restoring would mix two histories; restore into an empty or missing"
               + " topic, or pass --allow-non-empty to append anyway");
     }

@@ -8,6 +8,7 @@ import cl.zeues.occupation.audit.backup.Republisher.RestoreFailedException;
 import cl.zeues.occupation.audit.backup.RestoreTarget;
 import cl.zeues.occupation.audit.log.CannotRunException;
 import cl.zeues.occupation.audit.log.KafkaSource;
+import cl.zeues.occupation.audit.log.Progress;
 import cl.zeues.occupation.events.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -109,7 +110,10 @@ final class RestoreCommand extends LogCommand {
       try {
         header = reader.header();
         readiness = topic.check(header.partitions(), allowNonEmpty);
-        trailer = reader.read((line, record) -> {});
+        Progress checking = progress("records checked");
+        long[] checked = {0};
+        trailer = reader.read((line, record) -> checking.update(++checked[0], 0));
+        checking.finish(checked[0], 0);
       } catch (BadBackupException e) {
         throw new CannotRunException(where(e) + e.getMessage() + "; nothing was published");
       }
@@ -199,8 +203,8 @@ final class RestoreCommand extends LogCommand {
             + " ("
             + count(perSecond)
             + " records/s, "
-            + transactions
-            + " transactions)");
+            + count(transactions)
+            + " transaction(s))");
     return CLEAN;
   }
 
