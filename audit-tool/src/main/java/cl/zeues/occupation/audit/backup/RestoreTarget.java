@@ -156,7 +156,10 @@ public final class RestoreTarget implements AutoCloseable {
     Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
     String reason =
         e instanceof TimeoutException
-            ? "no answer within " + target.timeout().toSeconds() + "s (is the broker running?)"
+                || cause instanceof org.apache.kafka.common.errors.TimeoutException
+            ? "no answer within "
+                + target.timeout().toSeconds()
+                + "s (is the broker running? see --bootstrap-servers)"
             : String.valueOf(cause.getMessage());
     return new CannotRunException(
         "cannot " + what + " at " + target.bootstrapServers() + ": " + reason, e);

@@ -8,6 +8,7 @@ import cl.zeues.occupation.audit.log.ReadStats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -71,6 +72,8 @@ final class BackupCommand extends LogCommand {
         trailer = writer.finish();
       }
       bytes = Files.size(file);
+    } catch (NoSuchFileException e) {
+      throw new CannotRunException("cannot write " + file + ": no such directory", e);
     } catch (IOException | UncheckedIOException e) {
       throw new CannotRunException("cannot write " + file + ": " + e.getMessage(), e);
     }

@@ -138,22 +138,21 @@ final class RestoreCommand extends LogCommand {
               + target.bootstrapServers()
               + " failed: "
               + e.getMessage()
-              + "; committed "
-              + count(e.committed())
-              + " of "
-              + count(trailer.records())
-              + " records in "
-              + e.transactions()
-              + " transaction(s)"
-              + (e.committed() > 0
-                  ? " (file lines 2 to "
+              + "; "
+              + (e.committed() == 0
+                  ? "nothing was committed"
+                  : "committed "
+                      + count(e.committed())
+                      + " of "
+                      + count(trailer.records())
+                      + " records in "
+                      + count(e.transactions())
+                      + " transaction(s) (file lines 2 to "
                       + e.lastCommittedLine()
                       + ", per partition "
                       + e.committedByPartition()
-                      + ")"
-                  : "")
-              + ", the open transaction aborted; the topic holds a partial copy: delete it and"
-              + " restore again",
+                      + "), the open transaction aborted; the topic holds a partial copy: delete"
+                      + " it and restore again"),
           e);
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
