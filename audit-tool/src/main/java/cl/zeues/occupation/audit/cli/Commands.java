@@ -58,6 +58,8 @@ public final class Commands {
     line.addSubcommand(new HistoryCommand(context));
     line.addSubcommand(new StateAtCommand(context));
     line.addSubcommand(new ExportCommand(context));
+    line.addSubcommand(new BackupCommand(context));
+    line.addSubcommand(new RestoreCommand(context));
     line.setOut(outWriter);
     line.setErr(errWriter);
     line.setParameterExceptionHandler(parameterProblem(errWriter));

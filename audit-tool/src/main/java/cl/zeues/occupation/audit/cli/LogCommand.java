@@ -68,4 +68,8 @@ abstract class LogCommand implements Callable<Integer> {
         stats.elapsed().toNanos() / 1e9,
         count(Math.round(stats.recordsPerSecond())));
   }
+
+  static String seconds(java.time.Duration elapsed) {
+    return String.format(Locale.ROOT, "%.2f s", elapsed.toNanos() / 1e9);
+  }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -22,7 +23,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.utils.Utils;
 import org.jspecify.annotations.Nullable;
 
@@ -36,7 +36,7 @@ import org.jspecify.annotations.Nullable;
 public final class LogReader implements AutoCloseable {
 
   private final KafkaSource source;
-  private final KafkaConsumer<String, byte[]> consumer;
+  private final KafkaConsumer<byte[], byte[]> consumer;
 
   public LogReader(KafkaSource source) {
     this.source = source;
@@ -57,7 +57,9 @@ public final class LogReader implements AutoCloseable {
     config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
     config.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
     try {
-      consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+      // Keys as bytes: a backup keeps them as stored; LogRecord decodes them as UTF-8.
+      consumer =
+          new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     } catch (KafkaException e) {
       throw new CannotRunException(
           "cannot use bootstrap servers '" + source.bootstrapServers() + "': " + rootMessage(e), e);
@@ -101,6 +103,23 @@ public final class LogReader implements AutoCloseable {
    */
   public ReadStats read(
       @Nullable Set<Integer> partitions, Consumer<List<LogRecord>> sink, Progress progress) {
+    return read(partitions, LogReader::toLogRecord, sink, progress);
+  }
+
+  /**
+   * Like {@link #read(Set, Consumer, Progress)}, handing on the records exactly as stored (key and
+   * value bytes, timestamp, every header in order): what a backup keeps.
+   */
+  public ReadStats readStored(
+      @Nullable Set<Integer> partitions, Consumer<List<StoredRecord>> sink, Progress progress) {
+    return read(partitions, LogReader::toStoredRecord, sink, progress);
+  }
+
+  private <T> ReadStats read(
+      @Nullable Set<Integer> partitions,
+      Function<ConsumerRecord<byte[], byte[]>, T> convert,
+      Consumer<List<T>> sink,
+      Progress progress) {
     long started = System.nanoTime();
     List<TopicPartition> assigned = new ArrayList<>();
     for (int partition : partitions()) {
@@ -109,10 +128,10 @@ public final class LogReader implements AutoCloseable {
       }
     }
     consumer.assign(assigned);
-    Batches batches;
+    Batches<T> batches;
     try {
-      TopicRead<String, byte[]> read = TopicRead.toEndOffsets(consumer, assigned, source.timeout());
-      batches = new Batches(read, sink, progress);
+      TopicRead<byte[], byte[]> read = TopicRead.toEndOffsets(consumer, assigned, source.timeout());
+      batches = new Batches<>(read, convert, sink, progress);
       read.readToEnd(
           batches,
           ReadLimits.stallingAfter(source.timeout()).withApiTimeout(source.timeout()),
@@ -140,26 +159,32 @@ public final class LogReader implements AutoCloseable {
    * Turns each poll's records before the end into one batch for the sink, and counts them for the
    * progress line.
    */
-  private static final class Batches
-      implements Consumer<ConsumerRecords<String, byte[]>>, ReadProgress {
+  private static final class Batches<T>
+      implements Consumer<ConsumerRecords<byte[], byte[]>>, ReadProgress {
 
-    private final TopicRead<String, byte[]> log;
-    private final Consumer<List<LogRecord>> sink;
+    private final TopicRead<byte[], byte[]> log;
+    private final Function<ConsumerRecord<byte[], byte[]>, T> convert;
+    private final Consumer<List<T>> sink;
     private final Progress progress;
     private long records;
 
-    Batches(TopicRead<String, byte[]> log, Consumer<List<LogRecord>> sink, Progress progress) {
+    Batches(
+        TopicRead<byte[], byte[]> log,
+        Function<ConsumerRecord<byte[], byte[]>, T> convert,
+        Consumer<List<T>> sink,
+        Progress progress) {
       this.log = log;
+      this.convert = convert;
       this.sink = sink;
       this.progress = progress;
     }
 
     @Override
-    public void accept(ConsumerRecords<String, byte[]> polled) {
-      List<LogRecord> batch = new ArrayList<>(polled.count());
-      for (ConsumerRecord<String, byte[]> record : polled) {
+    public void accept(ConsumerRecords<byte[], byte[]> polled) {
+      List<T> batch = new ArrayList<>(polled.count());
+      for (ConsumerRecord<byte[], byte[]> record : polled) {
         if (log.isBeforeEnd(record)) {
-          batch.add(toLogRecord(record));
+          batch.add(convert.apply(record));
         }
       }
       if (!batch.isEmpty()) {
@@ -179,16 +204,30 @@ public final class LogReader implements AutoCloseable {
     }
   }
 
-  private static LogRecord toLogRecord(ConsumerRecord<String, byte[]> record) {
+  private static LogRecord toLogRecord(ConsumerRecord<byte[], byte[]> record) {
     Header type = record.headers().lastHeader("ce_type");
     return new LogRecord(
         record.partition(),
         record.offset(),
-        record.key(),
+        record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
         record.value(),
         type == null || type.value() == null
             ? null
             : new String(type.value(), StandardCharsets.UTF_8));
+  }
+
+  private static StoredRecord toStoredRecord(ConsumerRecord<byte[], byte[]> record) {
+    List<StoredRecord.Header> headers = new ArrayList<>();
+    for (Header header : record.headers()) {
+      headers.add(new StoredRecord.Header(header.key(), header.value()));
+    }
+    return new StoredRecord(
+        record.partition(),
+        record.offset(),
+        record.timestamp(),
+        record.key(),
+        headers,
+        record.value());
   }
 
   private CannotRunException unreachable() {
