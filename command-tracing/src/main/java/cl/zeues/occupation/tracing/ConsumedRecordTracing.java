@@ -32,11 +32,15 @@ public final class ConsumedRecordTracing {
   public void process(ConsumerRecord<String, ?> record, Runnable handling) {
     Observation.createNotStarted("zeues.kafka.process", () -> context(record), registry)
         .contextualName(record.topic() + " process")
+        // The keys spring-kafka's own listener observation uses, so every consumer span reads
+        // alike.
         .lowCardinalityKeyValue("messaging.system", "kafka")
         .lowCardinalityKeyValue("messaging.operation", "process")
-        .lowCardinalityKeyValue("messaging.destination.name", record.topic())
-        .highCardinalityKeyValue("messaging.kafka.partition", String.valueOf(record.partition()))
-        .highCardinalityKeyValue("messaging.kafka.offset", String.valueOf(record.offset()))
+        .lowCardinalityKeyValue("messaging.source.kind", "topic")
+        .lowCardinalityKeyValue("messaging.source.name", record.topic())
+        .highCardinalityKeyValue(
+            "messaging.kafka.source.partition", String.valueOf(record.partition()))
+        .highCardinalityKeyValue("messaging.kafka.message.offset", String.valueOf(record.offset()))
         .observe(
             () -> {
               try (CommandLogContext log = CommandLogContext.open(null, record.key())) {
