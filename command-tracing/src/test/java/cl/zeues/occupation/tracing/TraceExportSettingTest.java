@@ -2,6 +2,7 @@ package cl.zeues.occupation.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
@@ -18,6 +19,8 @@ class TraceExportSettingTest {
   void noSpanExporterUnlessTheOtlpEndpointIsSet() {
     try (ConfigurableApplicationContext service = run()) {
       assertThat(service.getBeansOfType(SpanExporter.class)).isEmpty();
+      // Nor are logs sent over OTLP (the starter could; no endpoint, no exporter).
+      assertThat(service.getBeansOfType(LogRecordExporter.class)).isEmpty();
     }
     try (ConfigurableApplicationContext service =
         run("management.opentelemetry.tracing.export.otlp.endpoint=http://127.0.0.1:1/v1/traces")) {

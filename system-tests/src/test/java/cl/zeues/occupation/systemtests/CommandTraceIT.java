@@ -2,6 +2,7 @@ package cl.zeues.occupation.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cl.zeues.occupation.events.Operacion;
 import cl.zeues.occupation.events.Topics;
 import cl.zeues.occupation.sheets.ShopSpreadsheet;
 import io.opentelemetry.api.common.AttributeKey;
@@ -34,6 +35,7 @@ class CommandTraceIT {
   static final String RUN = Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
   static final String TAG = "TRACE-" + RUN + "-001";
   static final String WARM_UP = "TRACE-" + RUN + "-002";
+  static final List<String> BATCH = List.of("TRACE-" + RUN + "-003", "TRACE-" + RUN + "-004");
 
   static final AttributeKey<String> SERVICE = AttributeKey.stringKey("service.name");
 
@@ -57,6 +59,8 @@ class CommandTraceIT {
           new ShopSpreadsheet()
               .spool(TAG, "01-10-2026")
               .spool(WARM_UP, "01-10-2026")
+              .spool(BATCH.get(0), "01-10-2026")
+              .spool(BATCH.get(1), "01-10-2026")
               .worker(94, "Juan", "Pérez", true, "Armador"));
     } finally {
       System.clearProperty("spring.main.sources");
@@ -83,7 +87,7 @@ class CommandTraceIT {
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () -> {
-              SpanData request = serverSpan();
+              SpanData request = serverSpan("/api/occupation/tomar");
               List<SpanData> trace = trace(request.getTraceId());
               assertThat(trace)
                   .extracting(CommandTraceIT::describe)
@@ -97,7 +101,7 @@ class CommandTraceIT {
                       "sheets-projector CONSUMER occupation.events");
             });
 
-    SpanData request = serverSpan();
+    SpanData request = serverSpan("/api/occupation/tomar");
     List<SpanData> trace = trace(request.getTraceId());
     print(trace);
     Map<String, SpanData> byId =
@@ -129,6 +133,36 @@ class CommandTraceIT {
         .allSatisfy(span -> assertThat(ancestors(span, byId)).endsWith(request.getSpanId()));
   }
 
+  /** The commands of a batch run on threads of their own, each still in the request's trace. */
+  @Test
+  void everyCommandOfABatchTomarIsInTheRequestsTrace() {
+    CapturedSpans.clear();
+    ZeuesSystem.Response batch = new Tablets(system).batchTomar(BATCH, 94, Operacion.ARM);
+    assertThat(batch.status()).as(batch.body()).isEqualTo(200);
+
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              List<SpanData> trace = trace(serverSpan("/api/occupation/batch-tomar").getTraceId());
+              assertThat(trace)
+                  .extracting(CommandTraceIT::describe)
+                  .containsSubsequence(
+                      "command-api PRODUCER occupation.commands",
+                      "command-api PRODUCER occupation.commands")
+                  .filteredOn("occupation-processor CONSUMER occupation.commands"::equals)
+                  .hasSize(2);
+            });
+    SpanData request = serverSpan("/api/occupation/batch-tomar");
+    List<SpanData> trace = trace(request.getTraceId());
+    print(trace);
+    Map<String, SpanData> byId =
+        trace.stream().collect(Collectors.toMap(SpanData::getSpanId, Function.identity()));
+    assertThat(trace)
+        .filteredOn(span -> span != request)
+        .allSatisfy(span -> assertThat(ancestors(span, byId)).endsWith(request.getSpanId()));
+  }
+
   private static ZeuesSystem.Response tomar(String tag) {
     return system.post(
         "/api/occupation/tomar",
@@ -137,12 +171,12 @@ class CommandTraceIT {
             + "\",\"worker_id\":94,\"worker_nombre\":\"JP(94)\",\"operacion\":\"ARM\"}");
   }
 
-  private static SpanData serverSpan() {
+  private static SpanData serverSpan(String path) {
     List<SpanData> servers =
         CapturedSpans.finished().stream()
             .filter(s -> s.getKind() == SpanKind.SERVER)
             .filter(s -> "command-api".equals(service(s)))
-            .filter(s -> s.getName().contains("tomar") || url(s).contains("/tomar"))
+            .filter(s -> s.getName().equals("http post " + path))
             .toList();
     assertThat(servers).as(names(CapturedSpans.finished())).hasSize(1);
     return servers.getFirst();
@@ -195,13 +229,6 @@ class CommandTraceIT {
     return Objects.requireNonNullElse(span.getResource().getAttribute(SERVICE), "?");
   }
 
-  private static String url(SpanData span) {
-    return span.getAttributes().asMap().entrySet().stream()
-        .filter(e -> e.getKey().getKey().contains("uri") || e.getKey().getKey().contains("url"))
-        .map(e -> String.valueOf(e.getValue()))
-        .collect(Collectors.joining(" "));
-  }
-
   private static String names(List<SpanData> spans) {
     return spans.stream()
         .map(s -> describe(s) + " '" + s.getName() + "' " + s.getAttributes())
@@ -211,7 +238,8 @@ class CommandTraceIT {
   /** The spans as the closing note quotes them: start offset, duration, service, kind, name. */
   private static void print(List<SpanData> trace) {
     long start = trace.getFirst().getStartEpochNanos();
-    StringBuilder out = new StringBuilder("one TOMAR, trace " + trace.getFirst().getTraceId());
+    StringBuilder out =
+        new StringBuilder(trace.getFirst().getName() + ", trace " + trace.getFirst().getTraceId());
     for (SpanData span : trace) {
       out.append(
           String.format(
