@@ -6,6 +6,9 @@ import cl.zeues.occupation.events.Operacion;
 import cl.zeues.occupation.events.RejectionReason;
 import cl.zeues.occupation.events.Worker;
 import cl.zeues.occupation.events.WorkerCatalogEntry;
+import cl.zeues.occupation.tracing.CommandLogContext;
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -86,6 +89,13 @@ public class CommandGateway {
    * @throws CommandBusUnavailableException when the command could not be published
    */
   public Submission execute(OccupationCommand request) {
+    try (CommandLogContext logged =
+        CommandLogContext.open(request.commandId(), request.tagSpool())) {
+      return resolveAndSubmit(request);
+    }
+  }
+
+  private Submission resolveAndSubmit(OccupationCommand request) {
     OccupationCommand command = request;
     if (request instanceof OccupationCommand.ByWorker byWorker) {
       int id = byWorker.worker().id();
@@ -149,7 +159,11 @@ public class CommandGateway {
    */
   public List<Submission> executeAll(List<? extends OccupationCommand> commands) {
     List<Future<Submission>> futures = new ArrayList<>(commands.size());
-    try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+    // Each command's thread continues the request's trace (its spans are the request's children).
+    try (ExecutorService parallel =
+        ContextExecutorService.wrap(
+            Executors.newVirtualThreadPerTaskExecutor(),
+            ContextSnapshotFactory.builder().build())) {
       for (OccupationCommand command : commands) {
         futures.add(parallel.submit(() -> executeOrUnpublished(command)));
       }

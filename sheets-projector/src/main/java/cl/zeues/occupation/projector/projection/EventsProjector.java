@@ -7,6 +7,8 @@ import cl.zeues.occupation.events.OccupationEvent;
 import cl.zeues.occupation.events.Topics;
 import cl.zeues.occupation.projector.projection.PendingBatch.Flush;
 import cl.zeues.occupation.topicreader.TopicRead;
+import cl.zeues.occupation.tracing.CommandLogContext;
+import cl.zeues.occupation.tracing.ConsumedRecordTracing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,6 +67,7 @@ final class EventsProjector implements SmartLifecycle {
   private final ProjectionSettings settings;
   private final ProjectionStatus status;
   private final Clock clock;
+  private final ConsumedRecordTracing tracing;
   private final JsonCodec json = new JsonCodec();
 
   private volatile boolean running;
@@ -96,7 +99,9 @@ final class EventsProjector implements SmartLifecycle {
       SheetsProjection projection,
       ProjectionSettings settings,
       ProjectionStatus status,
-      Clock clock) {
+      Clock clock,
+      ConsumedRecordTracing tracing) {
+    this.tracing = tracing;
     this.consumers = consumers;
     this.projection = projection;
     this.settings = settings;
@@ -219,7 +224,14 @@ final class EventsProjector implements SmartLifecycle {
     boolean project = below == null || !below.isBeforeEnd(record);
     if (project) {
       openOffsets.merge(partition, record.offset() + 1, Math::max);
+      // Only new events join their command's trace; the log below is refolded on every rebalance.
+      tracing.process(record, () -> fold(record, now, true));
+    } else {
+      fold(record, now, false);
     }
+  }
+
+  private void fold(ConsumerRecord<String, byte[]> record, Instant now, boolean project) {
     OccupationEvent event;
     try {
       event = json.read(record.value(), OccupationEvent.class);
@@ -231,6 +243,9 @@ final class EventsProjector implements SmartLifecycle {
           record.offset(),
           e.getMessage());
       return;
+    }
+    if (project) {
+      CommandLogContext.commandId(event.commandId());
     }
     SpoolState before = states.getOrDefault(event.tagSpool(), SpoolState.initial(event.tagSpool()));
     SpoolState after;

@@ -4,8 +4,10 @@ import cl.zeues.occupation.projector.sheets.SheetsSettings;
 import cl.zeues.occupation.sheets.client.Backoff;
 import cl.zeues.occupation.sheets.client.SheetRequests;
 import cl.zeues.occupation.sheets.client.WriteRateLimiter;
+import cl.zeues.occupation.tracing.ConsumedRecordTracing;
 import com.google.api.services.sheets.v4.Sheets;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -60,7 +62,8 @@ class ProjectionConfiguration {
       KafkaProperties kafka,
       SheetsProjection projection,
       ProjectionSettings settings,
-      ProjectionStatus status) {
+      ProjectionStatus status,
+      ObservationRegistry observations) {
     Map<String, Object> properties = new HashMap<>(kafka.buildConsumerProperties());
     properties.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
     properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -74,6 +77,7 @@ class ProjectionConfiguration {
         projection,
         settings,
         status,
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        new ConsumedRecordTracing(observations));
   }
 }

@@ -116,6 +116,9 @@ class ComposeConsistencyTest {
           "spring.kafka.properties.sasl.mechanism",
           "spring.kafka.properties.sasl.jaas.config");
 
+  /** The deployed services log ECS JSON lines (README, "Traces and logs"). */
+  private static final Set<String> STRUCTURED_LOGS = Set.of("logging.structured.format.console");
+
   /** Every module the compose file may build an image of, by module directory. */
   private static final Map<String, App> APPS =
       Map.of(
@@ -124,7 +127,7 @@ class ComposeConsistencyTest {
               "occupation-processor",
               ProcessorApplication.class,
               ProcessorApplication.CONFIG_NAME,
-              union(KAFKA_LOGIN, Set.of("server.port")),
+              union(union(KAFKA_LOGIN, STRUCTURED_LOGS), Set.of("server.port")),
               Set.of(JAVA_TOOL_OPTIONS)),
           "command-api",
           App.spring(
@@ -132,7 +135,7 @@ class ComposeConsistencyTest {
               CommandApiApplication.class,
               CommandApiApplication.CONFIG_NAME,
               union(
-                  KAFKA_LOGIN,
+                  union(KAFKA_LOGIN, STRUCTURED_LOGS),
                   Set.of(
                       "spring.data.redis.url",
                       "spring.data.redis.timeout",
@@ -145,7 +148,7 @@ class ComposeConsistencyTest {
               "sheets-projector",
               ProjectorApplication.class,
               ProjectorApplication.CONFIG_NAME,
-              union(KAFKA_LOGIN, Set.of("server.port")),
+              union(union(KAFKA_LOGIN, STRUCTURED_LOGS), Set.of("server.port")),
               Set.of(JAVA_TOOL_OPTIONS, GOOGLE_APPLICATION_CREDENTIALS)),
           "sheets-emulator",
           App.emulator(Set.of(JAVA_TOOL_OPTIONS)));

@@ -60,7 +60,10 @@ public class OccupationKafkaConfiguration {
   @Bean
   KafkaTemplate<String, byte[]> commandTemplate(
       DefaultKafkaProducerFactory<String, byte[]> commandProducerFactory) {
-    return new KafkaTemplate<>(commandProducerFactory);
+    KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(commandProducerFactory);
+    // A producer span per command, child of the request's, with its traceparent in the headers.
+    template.setObservationEnabled(true);
+    return template;
   }
 
   @Bean
@@ -103,6 +106,8 @@ public class OccupationKafkaConfiguration {
     // Nothing to commit: the group is this instance's alone and always starts at the end.
     container.setAckMode(ContainerProperties.AckMode.MANUAL);
     container.setShutdownTimeout(2_000);
+    // A consumer span per reply, in the trace its command started (the traceparent it carries).
+    container.setObservationEnabled(true);
     ConcurrentMessageListenerContainer<String, byte[]> listener =
         new ConcurrentMessageListenerContainer<>(
             new DefaultKafkaConsumerFactory<>(props), container);

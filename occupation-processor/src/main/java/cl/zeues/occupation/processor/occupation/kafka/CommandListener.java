@@ -7,6 +7,8 @@ import cl.zeues.occupation.processor.occupation.ForgottenCommandException;
 import cl.zeues.occupation.processor.occupation.OccupationService;
 import cl.zeues.occupation.processor.occupation.StoreLostException;
 import cl.zeues.occupation.processor.occupation.StoreRecovery;
+import cl.zeues.occupation.tracing.CommandLogContext;
+import cl.zeues.occupation.tracing.ConsumedRecordTracing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
@@ -37,13 +39,16 @@ final class CommandListener implements BatchMessageListener<String, byte[]> {
   private final OutcomePublisher publisher;
   private final JsonCodec codec;
   private final Counter deadLetters;
+  private final ConsumedRecordTracing tracing;
 
   CommandListener(
       OccupationService service,
       StoreRecovery recovery,
       OutcomePublisher publisher,
       JsonCodec codec,
-      MeterRegistry registry) {
+      MeterRegistry registry,
+      ConsumedRecordTracing tracing) {
+    this.tracing = tracing;
     this.service = service;
     this.recovery = recovery;
     this.publisher = publisher;
@@ -70,32 +75,38 @@ final class CommandListener implements BatchMessageListener<String, byte[]> {
 
   private void decide(List<ConsumerRecord<String, byte[]>> records) {
     for (ConsumerRecord<String, byte[]> record : records) {
-      OccupationCommand command;
-      try {
-        command = parse(record);
-      } catch (JsonCodec.MalformedRecordException e) {
-        log.warn(
-            "dead-lettering command at {}-{}@{}: {}",
-            record.topic(),
-            record.partition(),
-            record.offset(),
-            e.getMessage());
-        publisher.deadLetter(record, e.getMessage());
-        deadLetters.increment();
-        continue;
-      }
-      try {
-        publisher.publish(
-            service.handle(command, new CommandSource(record.partition(), record.offset())));
-      } catch (ForgottenCommandException e) {
-        log.warn(
-            "dead-lettering command at {}-{}: {}",
-            record.partition(),
-            record.offset(),
-            e.getMessage());
-        publisher.deadLetter(record, e.getMessage());
-        deadLetters.increment();
-      }
+      tracing.process(record, () -> decide(record));
+    }
+  }
+
+  /** One command, in its own span and log context (the trace its producer started). */
+  private void decide(ConsumerRecord<String, byte[]> record) {
+    OccupationCommand command;
+    try {
+      command = parse(record);
+      CommandLogContext.commandId(command.commandId());
+    } catch (JsonCodec.MalformedRecordException e) {
+      log.warn(
+          "dead-lettering command at {}-{}@{}: {}",
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          e.getMessage());
+      publisher.deadLetter(record, e.getMessage());
+      deadLetters.increment();
+      return;
+    }
+    try {
+      publisher.publish(
+          service.handle(command, new CommandSource(record.partition(), record.offset())));
+    } catch (ForgottenCommandException e) {
+      log.warn(
+          "dead-lettering command at {}-{}: {}",
+          record.partition(),
+          record.offset(),
+          e.getMessage());
+      publisher.deadLetter(record, e.getMessage());
+      deadLetters.increment();
     }
   }
 

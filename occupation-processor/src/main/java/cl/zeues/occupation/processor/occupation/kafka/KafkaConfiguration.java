@@ -8,7 +8,9 @@ import cl.zeues.occupation.processor.occupation.OccupationService;
 import cl.zeues.occupation.processor.occupation.ProcessorSettings;
 import cl.zeues.occupation.processor.occupation.StoreLostException;
 import cl.zeues.occupation.processor.occupation.StoreRecovery;
+import cl.zeues.occupation.tracing.ConsumedRecordTracing;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -99,7 +101,11 @@ class KafkaConfiguration {
 
   @Bean
   KafkaTemplate<String, byte[]> occupationKafkaTemplate(ProducerFactory<String, byte[]> factory) {
-    return new KafkaTemplate<>(factory);
+    KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(factory);
+    // A producer span per event, reply and dead letter, child of the command's span (the listener's
+    // ConsumedRecordTracing), with its traceparent in the record's headers.
+    template.setObservationEnabled(true);
+    return template;
   }
 
   @Bean
@@ -129,13 +135,19 @@ class KafkaConfiguration {
       KafkaTemplate<String, byte[]> template,
       JsonCodec codec,
       MeterRegistry registry,
+      ObservationRegistry observations,
       ProcessorSettings settings) {
     ContainerProperties properties = new ContainerProperties(Topics.COMMANDS.name());
     properties.setGroupId(settings.groupId());
     properties.setKafkaAwareTransactionManager(transactions);
     properties.setMessageListener(
         new CommandListener(
-            service, recovery, new OutcomePublisher(template, codec), codec, registry));
+            service,
+            recovery,
+            new OutcomePublisher(template, codec),
+            codec,
+            registry,
+            new ConsumedRecordTracing(observations)));
     properties.setConsumerRebalanceListener(new AssignedPartitions(recovery));
     ConcurrentMessageListenerContainer<String, byte[]> container =
         new ConcurrentMessageListenerContainer<>(consumers, properties);
