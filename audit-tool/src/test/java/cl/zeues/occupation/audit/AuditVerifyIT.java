@@ -143,6 +143,29 @@ class AuditVerifyIT {
     mistyped.headers().remove("ce_type");
     mistyped.headers().add("ce_type", bytes("cl.zeues.occupation.SpoolPausado.v1"));
     records.add(mistyped);
+    // A chained history whose middle event was edited in place: its successor's link exposes it.
+    ShopHistory chained = new ShopHistory(9, START);
+    chained.tomar("V-CHAIN", ShopHistory.JUAN, Operacion.ARM);
+    chained.after(Duration.ofHours(1)).pausar("V-CHAIN", ShopHistory.JUAN);
+    chained.after(Duration.ofHours(1)).tomar("V-CHAIN", ShopHistory.MARIA, Operacion.ARM);
+    List<OccupationEvent> history = chained.events();
+    for (OccupationEvent event : history) {
+      ProducerRecord<String, byte[]> written = record(event);
+      if (event == history.get(1)) {
+        String at = "\"occurred_at\":\"" + event.occurredAt() + "\"";
+        String earlier = "\"occurred_at\":\"" + event.occurredAt().minusSeconds(1800) + "\"";
+        String value = new String(written.value(), StandardCharsets.UTF_8);
+        assertThat(value).contains(at);
+        written =
+            new ProducerRecord<>(
+                written.topic(),
+                written.partition(),
+                written.key(),
+                bytes(value.replace(at, earlier)),
+                written.headers());
+      }
+      records.add(written);
+    }
     try (KafkaProducer<String, byte[]> producer = broker.plainProducer()) {
       for (ProducerRecord<String, byte[]> record : records) {
         producer.send(record).get();
@@ -180,14 +203,15 @@ class AuditVerifyIT {
             "COMMAND_DECIDED_TWICE V-CMD",
             "MALFORMED_EVENT V-BAD",
             "KEY_MISMATCH V-KEY",
-            "CE_TYPE_MISMATCH V-CE");
+            "CE_TYPE_MISMATCH V-CE",
+            "CHAIN_BROKEN V-CHAIN");
     assertThat(report.get("findings_by_rule").get("VERSION_GAP").asInt()).isEqualTo(1);
 
     ToolRun human =
         ToolRun.of(
             "verify", "--bootstrap-servers", broker.bootstrapServers(), "--topic", VIOLATIONS);
     assertThat(human.exit()).isEqualTo(1);
-    assertThat(human.out()).contains("VERSION_GAP  V-GAP").contains("8 finding(s)");
+    assertThat(human.out()).contains("VERSION_GAP  V-GAP").contains("9 finding(s)");
   }
 
   @Test

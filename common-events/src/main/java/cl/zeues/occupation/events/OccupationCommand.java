@@ -35,6 +35,16 @@ public sealed interface OccupationCommand {
   Instant requestedAt();
 
   /**
+   * The device credential that sent the command (the API's authenticated caller), recorded in every
+   * event decided from it; null when device credentials are off and for the lease sweeper's
+   * commands.
+   */
+  @Nullable String dispositivo();
+
+  /** The same command as sent by {@code dispositivo}; the API sets it before publishing. */
+  OccupationCommand withDispositivo(@Nullable String dispositivo);
+
+  /**
    * A command a worker gives about their own work on the spool: TOMAR, PAUSAR, COMPLETAR, CANCELAR
    * and the metrology result. The worker is who acts; the API puts the {@code Trabajadores} sheet's
    * worker here ({@link #withWorker}) before publishing, whatever the request called them. Not
@@ -57,8 +67,24 @@ public sealed interface OccupationCommand {
 
   /** A worker takes a free spool for one operation. */
   record Tomar(
-      UUID commandId, String tagSpool, Worker worker, Operacion operacion, Instant requestedAt)
+      UUID commandId,
+      String tagSpool,
+      Worker worker,
+      Operacion operacion,
+      Instant requestedAt,
+      @Nullable String dispositivo)
       implements OccupationCommand, ByWorker {
+    /** Sent by no known device (device credentials off, tests). */
+    public Tomar(
+        UUID commandId, String tagSpool, Worker worker, Operacion operacion, Instant requestedAt) {
+      this(commandId, tagSpool, worker, operacion, requestedAt, null);
+    }
+
+    @Override
+    public Tomar withDispositivo(@Nullable String dispositivo) {
+      return new Tomar(commandId, tagSpool, worker, operacion, requestedAt, dispositivo);
+    }
+
     public Tomar {
       Objects.requireNonNull(commandId, "command_id");
       Objects.requireNonNull(tagSpool, "tag_spool");
@@ -69,7 +95,7 @@ public sealed interface OccupationCommand {
 
     @Override
     public Tomar withWorker(Worker worker) {
-      return new Tomar(commandId, tagSpool, worker, operacion, requestedAt);
+      return new Tomar(commandId, tagSpool, worker, operacion, requestedAt, dispositivo);
     }
   }
 
@@ -79,8 +105,24 @@ public sealed interface OccupationCommand {
       String tagSpool,
       Worker worker,
       @Nullable Operacion operacion,
-      Instant requestedAt)
+      Instant requestedAt,
+      @Nullable String dispositivo)
       implements OccupationCommand, ByWorker {
+    /** Sent by no known device (device credentials off, tests). */
+    public Pausar(
+        UUID commandId,
+        String tagSpool,
+        Worker worker,
+        @Nullable Operacion operacion,
+        Instant requestedAt) {
+      this(commandId, tagSpool, worker, operacion, requestedAt, null);
+    }
+
+    @Override
+    public Pausar withDispositivo(@Nullable String dispositivo) {
+      return new Pausar(commandId, tagSpool, worker, operacion, requestedAt, dispositivo);
+    }
+
     public Pausar {
       Objects.requireNonNull(commandId, "command_id");
       Objects.requireNonNull(tagSpool, "tag_spool");
@@ -90,7 +132,7 @@ public sealed interface OccupationCommand {
 
     @Override
     public Pausar withWorker(Worker worker) {
-      return new Pausar(commandId, tagSpool, worker, operacion, requestedAt);
+      return new Pausar(commandId, tagSpool, worker, operacion, requestedAt, dispositivo);
     }
   }
 
@@ -101,8 +143,26 @@ public sealed interface OccupationCommand {
       Worker worker,
       @Nullable Operacion operacion,
       @Nullable LocalDate fechaOperacion,
-      Instant requestedAt)
+      Instant requestedAt,
+      @Nullable String dispositivo)
       implements OccupationCommand, ByWorker {
+    /** Sent by no known device (device credentials off, tests). */
+    public Completar(
+        UUID commandId,
+        String tagSpool,
+        Worker worker,
+        @Nullable Operacion operacion,
+        @Nullable LocalDate fechaOperacion,
+        Instant requestedAt) {
+      this(commandId, tagSpool, worker, operacion, fechaOperacion, requestedAt, null);
+    }
+
+    @Override
+    public Completar withDispositivo(@Nullable String dispositivo) {
+      return new Completar(
+          commandId, tagSpool, worker, operacion, fechaOperacion, requestedAt, dispositivo);
+    }
+
     public Completar {
       Objects.requireNonNull(commandId, "command_id");
       Objects.requireNonNull(tagSpool, "tag_spool");
@@ -112,7 +172,8 @@ public sealed interface OccupationCommand {
 
     @Override
     public Completar withWorker(Worker worker) {
-      return new Completar(commandId, tagSpool, worker, operacion, fechaOperacion, requestedAt);
+      return new Completar(
+          commandId, tagSpool, worker, operacion, fechaOperacion, requestedAt, dispositivo);
     }
   }
 
@@ -122,8 +183,24 @@ public sealed interface OccupationCommand {
       String tagSpool,
       Worker worker,
       @Nullable Operacion operacion,
-      Instant requestedAt)
+      Instant requestedAt,
+      @Nullable String dispositivo)
       implements OccupationCommand, ByWorker {
+    /** Sent by no known device (device credentials off, tests). */
+    public Cancelar(
+        UUID commandId,
+        String tagSpool,
+        Worker worker,
+        @Nullable Operacion operacion,
+        Instant requestedAt) {
+      this(commandId, tagSpool, worker, operacion, requestedAt, null);
+    }
+
+    @Override
+    public Cancelar withDispositivo(@Nullable String dispositivo) {
+      return new Cancelar(commandId, tagSpool, worker, operacion, requestedAt, dispositivo);
+    }
+
     public Cancelar {
       Objects.requireNonNull(commandId, "command_id");
       Objects.requireNonNull(tagSpool, "tag_spool");
@@ -133,13 +210,24 @@ public sealed interface OccupationCommand {
 
     @Override
     public Cancelar withWorker(Worker worker) {
-      return new Cancelar(commandId, tagSpool, worker, operacion, requestedAt);
+      return new Cancelar(commandId, tagSpool, worker, operacion, requestedAt, dispositivo);
     }
   }
 
   /** Published by the lease sweeper: the named occupation's lease has lapsed. */
   record ExpirarOcupacion(UUID commandId, String tagSpool, UUID occupationId, Instant requestedAt)
       implements OccupationCommand {
+    /** The sweeper's: no device sent it. */
+    @Override
+    public @Nullable String dispositivo() {
+      return null;
+    }
+
+    @Override
+    public ExpirarOcupacion withDispositivo(@Nullable String dispositivo) {
+      return this;
+    }
+
     public ExpirarOcupacion {
       Objects.requireNonNull(commandId, "command_id");
       Objects.requireNonNull(tagSpool, "tag_spool");
@@ -150,8 +238,28 @@ public sealed interface OccupationCommand {
 
   /** An administrator force-releases whatever occupation the spool has. */
   record LiberarOcupacion(
-      UUID commandId, String tagSpool, String admin, @Nullable String motivo, Instant requestedAt)
+      UUID commandId,
+      String tagSpool,
+      String admin,
+      @Nullable String motivo,
+      Instant requestedAt,
+      @Nullable String dispositivo)
       implements OccupationCommand {
+    /** Sent by no known device (device credentials off, tests). */
+    public LiberarOcupacion(
+        UUID commandId,
+        String tagSpool,
+        String admin,
+        @Nullable String motivo,
+        Instant requestedAt) {
+      this(commandId, tagSpool, admin, motivo, requestedAt, null);
+    }
+
+    @Override
+    public LiberarOcupacion withDispositivo(@Nullable String dispositivo) {
+      return new LiberarOcupacion(commandId, tagSpool, admin, motivo, requestedAt, dispositivo);
+    }
+
     public LiberarOcupacion {
       Objects.requireNonNull(commandId, "command_id");
       Objects.requireNonNull(tagSpool, "tag_spool");
@@ -170,8 +278,26 @@ public sealed interface OccupationCommand {
       Worker worker,
       Resultado resultado,
       @Nullable LocalDate fechaOperacion,
-      Instant requestedAt)
+      Instant requestedAt,
+      @Nullable String dispositivo)
       implements OccupationCommand, ByWorker {
+    /** Sent by no known device (device credentials off, tests). */
+    public CompletarMetrologia(
+        UUID commandId,
+        String tagSpool,
+        Worker worker,
+        Resultado resultado,
+        @Nullable LocalDate fechaOperacion,
+        Instant requestedAt) {
+      this(commandId, tagSpool, worker, resultado, fechaOperacion, requestedAt, null);
+    }
+
+    @Override
+    public CompletarMetrologia withDispositivo(@Nullable String dispositivo) {
+      return new CompletarMetrologia(
+          commandId, tagSpool, worker, resultado, fechaOperacion, requestedAt, dispositivo);
+    }
+
     public CompletarMetrologia {
       Objects.requireNonNull(commandId, "command_id");
       Objects.requireNonNull(tagSpool, "tag_spool");
@@ -189,14 +315,34 @@ public sealed interface OccupationCommand {
     @Override
     public CompletarMetrologia withWorker(Worker worker) {
       return new CompletarMetrologia(
-          commandId, tagSpool, worker, resultado, fechaOperacion, requestedAt);
+          commandId, tagSpool, worker, resultado, fechaOperacion, requestedAt, dispositivo);
     }
   }
 
   /** A supervisor unblocks a spool that metrology rejected three times in a row. */
   record DesbloquearSpool(
-      UUID commandId, String tagSpool, String admin, @Nullable String motivo, Instant requestedAt)
+      UUID commandId,
+      String tagSpool,
+      String admin,
+      @Nullable String motivo,
+      Instant requestedAt,
+      @Nullable String dispositivo)
       implements OccupationCommand {
+    /** Sent by no known device (device credentials off, tests). */
+    public DesbloquearSpool(
+        UUID commandId,
+        String tagSpool,
+        String admin,
+        @Nullable String motivo,
+        Instant requestedAt) {
+      this(commandId, tagSpool, admin, motivo, requestedAt, null);
+    }
+
+    @Override
+    public DesbloquearSpool withDispositivo(@Nullable String dispositivo) {
+      return new DesbloquearSpool(commandId, tagSpool, admin, motivo, requestedAt, dispositivo);
+    }
+
     public DesbloquearSpool {
       Objects.requireNonNull(commandId, "command_id");
       Objects.requireNonNull(tagSpool, "tag_spool");

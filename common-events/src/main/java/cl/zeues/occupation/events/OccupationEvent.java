@@ -14,6 +14,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Per spool, {@link #version()} runs 1, 2, 3, ... without gaps. Each event also carries the
  * facts its decision used, so the log can be audited without the catalog as it was then.
  *
+ * <p>Per spool the events form a hash chain ({@link #hashAnterior()}), so an event edited or
+ * removed in the log after it was written shows in {@code audit-tool verify}.
+ *
  * <p>The occupation events (taken, paused, completed, cancelled, expired, released) carry {@code
  * ciclo}, the spool's repair cycle (consecutive metrology rejections, 1..3), when their operation
  * is REPARACION, and null for ARM and SOLD.
@@ -56,6 +59,26 @@ public sealed interface OccupationEvent {
   Instant occurredAt();
 
   /**
+   * The device credential that sent the command this event was decided from (the API's
+   * authenticated caller): the accountable party besides the worker. Null when device credentials
+   * are off, for commands nobody sent (the lease sweeper's expiries), and in events written before
+   * devices were recorded.
+   */
+  @Nullable String dispositivo();
+
+  /**
+   * The link to the spool's previous event: the lowercase hex SHA-256 of that event's record value
+   * as published to {@link Topics#EVENTS}, or {@link EventChain#GENESIS} for a spool's first event.
+   * Null in events written before the chain existed (and in the first event a processor decided on
+   * a state stored before it existed). {@link EventChain} sets it; {@code audit-tool verify} checks
+   * it.
+   */
+  @Nullable String hashAnterior();
+
+  /** The same event linked to the spool's previous event by {@code hash}. */
+  OccupationEvent withHashAnterior(String hash);
+
+  /**
    * A worker took the spool.
    *
    * @param reanudacion true when resuming paused work (the first {@code Armador}/{@code Soldador}
@@ -76,8 +99,63 @@ public sealed interface OccupationEvent {
       boolean reanudacion,
       @Nullable LocalDate fechaMateriales,
       @Nullable String armador,
-      @Nullable Integer ciclo)
-      implements OccupationEvent {}
+      @Nullable Integer ciclo,
+      @Nullable String dispositivo,
+      @Nullable String hashAnterior)
+      implements OccupationEvent {
+    /** Without a device and outside the chain: events written before either existed. */
+    public SpoolTomado(
+        UUID eventId,
+        UUID commandId,
+        String tagSpool,
+        long version,
+        Worker worker,
+        Operacion operacion,
+        UUID occupationId,
+        Instant occurredAt,
+        Instant leaseUntil,
+        boolean reanudacion,
+        @Nullable LocalDate fechaMateriales,
+        @Nullable String armador,
+        @Nullable Integer ciclo) {
+      this(
+          eventId,
+          commandId,
+          tagSpool,
+          version,
+          worker,
+          operacion,
+          occupationId,
+          occurredAt,
+          leaseUntil,
+          reanudacion,
+          fechaMateriales,
+          armador,
+          ciclo,
+          null,
+          null);
+    }
+
+    @Override
+    public SpoolTomado withHashAnterior(String hash) {
+      return new SpoolTomado(
+          eventId,
+          commandId,
+          tagSpool,
+          version,
+          worker,
+          operacion,
+          occupationId,
+          occurredAt,
+          leaseUntil,
+          reanudacion,
+          fechaMateriales,
+          armador,
+          ciclo,
+          dispositivo,
+          hash);
+    }
+  }
 
   /** The occupant paused: the spool is free again, the work stays partial. */
   record SpoolPausado(
@@ -90,8 +168,54 @@ public sealed interface OccupationEvent {
       UUID occupationId,
       Instant occurredAt,
       Instant ocupadoDesde,
-      @Nullable Integer ciclo)
-      implements OccupationEvent {}
+      @Nullable Integer ciclo,
+      @Nullable String dispositivo,
+      @Nullable String hashAnterior)
+      implements OccupationEvent {
+    /** Without a device and outside the chain: events written before either existed. */
+    public SpoolPausado(
+        UUID eventId,
+        UUID commandId,
+        String tagSpool,
+        long version,
+        Worker worker,
+        Operacion operacion,
+        UUID occupationId,
+        Instant occurredAt,
+        Instant ocupadoDesde,
+        @Nullable Integer ciclo) {
+      this(
+          eventId,
+          commandId,
+          tagSpool,
+          version,
+          worker,
+          operacion,
+          occupationId,
+          occurredAt,
+          ocupadoDesde,
+          ciclo,
+          null,
+          null);
+    }
+
+    @Override
+    public SpoolPausado withHashAnterior(String hash) {
+      return new SpoolPausado(
+          eventId,
+          commandId,
+          tagSpool,
+          version,
+          worker,
+          operacion,
+          occupationId,
+          occurredAt,
+          ocupadoDesde,
+          ciclo,
+          dispositivo,
+          hash);
+    }
+  }
 
   /** The occupant completed the operation on {@code fechaOperacion} (Chilean calendar date). */
   record SpoolCompletado(
@@ -105,8 +229,57 @@ public sealed interface OccupationEvent {
       Instant occurredAt,
       Instant ocupadoDesde,
       LocalDate fechaOperacion,
-      @Nullable Integer ciclo)
-      implements OccupationEvent {}
+      @Nullable Integer ciclo,
+      @Nullable String dispositivo,
+      @Nullable String hashAnterior)
+      implements OccupationEvent {
+    /** Without a device and outside the chain: events written before either existed. */
+    public SpoolCompletado(
+        UUID eventId,
+        UUID commandId,
+        String tagSpool,
+        long version,
+        Worker worker,
+        Operacion operacion,
+        UUID occupationId,
+        Instant occurredAt,
+        Instant ocupadoDesde,
+        LocalDate fechaOperacion,
+        @Nullable Integer ciclo) {
+      this(
+          eventId,
+          commandId,
+          tagSpool,
+          version,
+          worker,
+          operacion,
+          occupationId,
+          occurredAt,
+          ocupadoDesde,
+          fechaOperacion,
+          ciclo,
+          null,
+          null);
+    }
+
+    @Override
+    public SpoolCompletado withHashAnterior(String hash) {
+      return new SpoolCompletado(
+          eventId,
+          commandId,
+          tagSpool,
+          version,
+          worker,
+          operacion,
+          occupationId,
+          occurredAt,
+          ocupadoDesde,
+          fechaOperacion,
+          ciclo,
+          dispositivo,
+          hash);
+    }
+  }
 
   /** The occupant cancelled: the operation is pendiente again and its worker cell is cleared. */
   record SpoolCancelado(
@@ -119,8 +292,54 @@ public sealed interface OccupationEvent {
       UUID occupationId,
       Instant occurredAt,
       Instant ocupadoDesde,
-      @Nullable Integer ciclo)
-      implements OccupationEvent {}
+      @Nullable Integer ciclo,
+      @Nullable String dispositivo,
+      @Nullable String hashAnterior)
+      implements OccupationEvent {
+    /** Without a device and outside the chain: events written before either existed. */
+    public SpoolCancelado(
+        UUID eventId,
+        UUID commandId,
+        String tagSpool,
+        long version,
+        Worker worker,
+        Operacion operacion,
+        UUID occupationId,
+        Instant occurredAt,
+        Instant ocupadoDesde,
+        @Nullable Integer ciclo) {
+      this(
+          eventId,
+          commandId,
+          tagSpool,
+          version,
+          worker,
+          operacion,
+          occupationId,
+          occurredAt,
+          ocupadoDesde,
+          ciclo,
+          null,
+          null);
+    }
+
+    @Override
+    public SpoolCancelado withHashAnterior(String hash) {
+      return new SpoolCancelado(
+          eventId,
+          commandId,
+          tagSpool,
+          version,
+          worker,
+          operacion,
+          occupationId,
+          occurredAt,
+          ocupadoDesde,
+          ciclo,
+          dispositivo,
+          hash);
+    }
+  }
 
   /** The occupation's lease lapsed: {@code worker} lost the spool; the work stays partial. */
   record OcupacionExpirada(
@@ -134,8 +353,57 @@ public sealed interface OccupationEvent {
       Instant occurredAt,
       Instant ocupadoDesde,
       Instant leaseUntil,
-      @Nullable Integer ciclo)
-      implements OccupationEvent {}
+      @Nullable Integer ciclo,
+      @Nullable String dispositivo,
+      @Nullable String hashAnterior)
+      implements OccupationEvent {
+    /** Without a device and outside the chain: events written before either existed. */
+    public OcupacionExpirada(
+        UUID eventId,
+        UUID commandId,
+        String tagSpool,
+        long version,
+        Worker worker,
+        Operacion operacion,
+        UUID occupationId,
+        Instant occurredAt,
+        Instant ocupadoDesde,
+        Instant leaseUntil,
+        @Nullable Integer ciclo) {
+      this(
+          eventId,
+          commandId,
+          tagSpool,
+          version,
+          worker,
+          operacion,
+          occupationId,
+          occurredAt,
+          ocupadoDesde,
+          leaseUntil,
+          ciclo,
+          null,
+          null);
+    }
+
+    @Override
+    public OcupacionExpirada withHashAnterior(String hash) {
+      return new OcupacionExpirada(
+          eventId,
+          commandId,
+          tagSpool,
+          version,
+          worker,
+          operacion,
+          occupationId,
+          occurredAt,
+          ocupadoDesde,
+          leaseUntil,
+          ciclo,
+          dispositivo,
+          hash);
+    }
+  }
 
   /** An administrator force-released {@code worker}'s occupation; the work stays partial. */
   record OcupacionLiberada(
@@ -150,8 +418,60 @@ public sealed interface OccupationEvent {
       Instant ocupadoDesde,
       String admin,
       @Nullable String motivo,
-      @Nullable Integer ciclo)
-      implements OccupationEvent {}
+      @Nullable Integer ciclo,
+      @Nullable String dispositivo,
+      @Nullable String hashAnterior)
+      implements OccupationEvent {
+    /** Without a device and outside the chain: events written before either existed. */
+    public OcupacionLiberada(
+        UUID eventId,
+        UUID commandId,
+        String tagSpool,
+        long version,
+        Worker worker,
+        Operacion operacion,
+        UUID occupationId,
+        Instant occurredAt,
+        Instant ocupadoDesde,
+        String admin,
+        @Nullable String motivo,
+        @Nullable Integer ciclo) {
+      this(
+          eventId,
+          commandId,
+          tagSpool,
+          version,
+          worker,
+          operacion,
+          occupationId,
+          occurredAt,
+          ocupadoDesde,
+          admin,
+          motivo,
+          ciclo,
+          null,
+          null);
+    }
+
+    @Override
+    public OcupacionLiberada withHashAnterior(String hash) {
+      return new OcupacionLiberada(
+          eventId,
+          commandId,
+          tagSpool,
+          version,
+          worker,
+          operacion,
+          occupationId,
+          occurredAt,
+          ocupadoDesde,
+          admin,
+          motivo,
+          ciclo,
+          dispositivo,
+          hash);
+    }
+  }
 
   /** The maximum of consecutive metrology rejections: the third blocks the spool. */
   int MAX_CICLOS = 3;
@@ -174,8 +494,57 @@ public sealed interface OccupationEvent {
       Instant occurredAt,
       Resultado resultado,
       int ciclo,
-      LocalDate fechaOperacion)
+      LocalDate fechaOperacion,
+      @Nullable String dispositivo,
+      @Nullable String hashAnterior)
       implements OccupationEvent {
+
+    /** Without a device and outside the chain: events written before either existed. */
+    public MetrologiaCompletada(
+        UUID eventId,
+        UUID commandId,
+        String tagSpool,
+        long version,
+        Worker worker,
+        Operacion operacion,
+        UUID occupationId,
+        Instant occurredAt,
+        Resultado resultado,
+        int ciclo,
+        LocalDate fechaOperacion) {
+      this(
+          eventId,
+          commandId,
+          tagSpool,
+          version,
+          worker,
+          operacion,
+          occupationId,
+          occurredAt,
+          resultado,
+          ciclo,
+          fechaOperacion,
+          null,
+          null);
+    }
+
+    @Override
+    public MetrologiaCompletada withHashAnterior(String hash) {
+      return new MetrologiaCompletada(
+          eventId,
+          commandId,
+          tagSpool,
+          version,
+          worker,
+          operacion,
+          occupationId,
+          occurredAt,
+          resultado,
+          ciclo,
+          fechaOperacion,
+          dispositivo,
+          hash);
+    }
 
     /** Whether this rejection blocked the spool. */
     public boolean bloquea() {
@@ -200,6 +569,55 @@ public sealed interface OccupationEvent {
       Instant occurredAt,
       String admin,
       @Nullable String motivo,
-      int cicloAnterior)
-      implements OccupationEvent {}
+      int cicloAnterior,
+      @Nullable String dispositivo,
+      @Nullable String hashAnterior)
+      implements OccupationEvent {
+    /** Without a device and outside the chain: events written before either existed. */
+    public SpoolDesbloqueado(
+        UUID eventId,
+        UUID commandId,
+        String tagSpool,
+        long version,
+        Worker worker,
+        Operacion operacion,
+        UUID occupationId,
+        Instant occurredAt,
+        String admin,
+        @Nullable String motivo,
+        int cicloAnterior) {
+      this(
+          eventId,
+          commandId,
+          tagSpool,
+          version,
+          worker,
+          operacion,
+          occupationId,
+          occurredAt,
+          admin,
+          motivo,
+          cicloAnterior,
+          null,
+          null);
+    }
+
+    @Override
+    public SpoolDesbloqueado withHashAnterior(String hash) {
+      return new SpoolDesbloqueado(
+          eventId,
+          commandId,
+          tagSpool,
+          version,
+          worker,
+          operacion,
+          occupationId,
+          occurredAt,
+          admin,
+          motivo,
+          cicloAnterior,
+          dispositivo,
+          hash);
+    }
+  }
 }

@@ -54,7 +54,9 @@ final class StreamingEventReader {
     "admin",
     "motivo",
     "resultado",
-    "ciclo_anterior"
+    "ciclo_anterior",
+    "dispositivo",
+    "hash_anterior"
   };
   private static final int TYPE = 0;
   private static final int EVENT_ID = 1;
@@ -76,6 +78,8 @@ final class StreamingEventReader {
   private static final int MOTIVO = 17;
   private static final int RESULTADO = 18;
   private static final int CICLO_ANTERIOR = 19;
+  private static final int DISPOSITIVO = 20;
+  private static final int HASH_ANTERIOR = 21;
 
   private static final String[] WORKER_FIELDS = {"id", "nombre", "token"};
   private static final int ALL_WORKER_FIELDS = 0b111;
@@ -102,7 +106,9 @@ final class StreamingEventReader {
           WORKER,
           OPERACION,
           OCCUPATION_ID,
-          OCCURRED_AT);
+          OCCURRED_AT,
+          DISPOSITIVO,
+          HASH_ANTERIOR);
 
   /** Per type: the fields it has (the others are unknown to it, so skipped as databind does). */
   private static final long[] TYPE_FIELDS = {
@@ -185,6 +191,8 @@ final class StreamingEventReader {
     String motivo = null;
     Resultado resultado = null;
     int cicloAnterior = 0;
+    String dispositivo = null;
+    String hashAnterior = null;
     for (int field = p.nextNameMatch(fields);
         field != PropertyNameMatcher.MATCH_END_OBJECT;
         field = p.nextNameMatch(fields)) {
@@ -222,6 +230,8 @@ final class StreamingEventReader {
         case MOTIVO -> motivo = string(p, value);
         case RESULTADO -> resultado = constant(p, value, RESULTADOS);
         case CICLO_ANTERIOR -> cicloAnterior = intValue(p, value);
+        case DISPOSITIVO -> dispositivo = string(p, value);
+        case HASH_ANTERIOR -> hashAnterior = string(p, value);
         default -> throw new IllegalStateException("no reader for field " + field);
       }
     }
@@ -247,7 +257,9 @@ final class StreamingEventReader {
               reanudacion,
               fechaMateriales,
               armador,
-              ciclo);
+              ciclo,
+              dispositivo,
+              hashAnterior);
       case 1 ->
           new OccupationEvent.SpoolPausado(
               eventId,
@@ -259,7 +271,9 @@ final class StreamingEventReader {
               occupationId,
               occurredAt,
               ocupadoDesde,
-              ciclo);
+              ciclo,
+              dispositivo,
+              hashAnterior);
       case 2 ->
           new OccupationEvent.SpoolCompletado(
               eventId,
@@ -272,7 +286,9 @@ final class StreamingEventReader {
               occurredAt,
               ocupadoDesde,
               fechaOperacion,
-              ciclo);
+              ciclo,
+              dispositivo,
+              hashAnterior);
       case 3 ->
           new OccupationEvent.SpoolCancelado(
               eventId,
@@ -284,7 +300,9 @@ final class StreamingEventReader {
               occupationId,
               occurredAt,
               ocupadoDesde,
-              ciclo);
+              ciclo,
+              dispositivo,
+              hashAnterior);
       case 4 ->
           new OccupationEvent.OcupacionExpirada(
               eventId,
@@ -297,7 +315,9 @@ final class StreamingEventReader {
               occurredAt,
               ocupadoDesde,
               leaseUntil,
-              ciclo);
+              ciclo,
+              dispositivo,
+              hashAnterior);
       case 5 ->
           new OccupationEvent.OcupacionLiberada(
               eventId,
@@ -311,7 +331,9 @@ final class StreamingEventReader {
               ocupadoDesde,
               admin,
               motivo,
-              ciclo);
+              ciclo,
+              dispositivo,
+              hashAnterior);
       case 6 ->
           new OccupationEvent.MetrologiaCompletada(
               eventId,
@@ -324,7 +346,9 @@ final class StreamingEventReader {
               occurredAt,
               resultado,
               primitive(ciclo),
-              fechaOperacion);
+              fechaOperacion,
+              dispositivo,
+              hashAnterior);
       case 7 ->
           new OccupationEvent.SpoolDesbloqueado(
               eventId,
@@ -337,7 +361,9 @@ final class StreamingEventReader {
               occurredAt,
               admin,
               motivo,
-              cicloAnterior);
+              cicloAnterior,
+              dispositivo,
+              hashAnterior);
       default -> throw new IllegalStateException("no event for type " + type);
     };
   }

@@ -279,7 +279,13 @@ class EventSchemaTest {
     RecordComponent[] components = type.getRecordComponents();
     Object[] args =
         Arrays.stream(components)
-            .map(c -> nullablesAsNull && isNullable(c) ? null : valueFor(c.getGenericType()))
+            .map(
+                c ->
+                    nullablesAsNull && isNullable(c)
+                        ? null
+                        : c.getName().equals("hashAnterior")
+                            ? EventChain.GENESIS
+                            : valueFor(c.getGenericType()))
             .toArray();
     Class<?>[] types =
         Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);

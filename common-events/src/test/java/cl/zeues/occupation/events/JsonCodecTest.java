@@ -33,6 +33,7 @@ class JsonCodecTest {
   static final Instant SINCE = Instant.parse("2026-11-27T09:00:00Z");
   static final Worker JUAN = Worker.of(94, "Juan Perez");
   static final String TAG = "MK-1335-CW-25238-011";
+  static final String DEVICE = "44444444-4444-4444-4444-444444444444";
 
   final JsonCodec codec = new JsonCodec();
 
@@ -77,6 +78,26 @@ class JsonCodecTest {
             CommandTypes.EVENT,
             new OccupationEvent.SpoolPausado(
                 EVENT, COMMAND, TAG, 2, JUAN, Operacion.ARM, OCCUPATION, AT, SINCE, null)),
+        Arguments.of(
+            "event-spool-pausado-chained.json",
+            CommandTypes.EVENT,
+            new OccupationEvent.SpoolPausado(
+                EVENT,
+                COMMAND,
+                TAG,
+                2,
+                JUAN,
+                Operacion.ARM,
+                OCCUPATION,
+                AT,
+                SINCE,
+                null,
+                DEVICE,
+                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")),
+        Arguments.of(
+            "command-tomar-dispositivo.json",
+            CommandTypes.COMMAND,
+            new OccupationCommand.Tomar(COMMAND, TAG, JUAN, Operacion.ARM, AT, DEVICE)),
         Arguments.of(
             "event-spool-completado.json",
             CommandTypes.EVENT,

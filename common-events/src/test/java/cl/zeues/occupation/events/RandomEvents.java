@@ -37,6 +37,13 @@ final class RandomEvents {
     this.random = new Random(seed);
   }
 
+  /** A link of the chain: any 64 hex digits. */
+  private String hash() {
+    return String.format(
+        "%016x%016x%016x%016x",
+        random.nextLong(), random.nextLong(), random.nextLong(), random.nextLong());
+  }
+
   OccupationEvent next() {
     UUID eventId = uuid();
     UUID commandId = uuid();
@@ -61,7 +68,9 @@ final class RandomEvents {
               random.nextBoolean(),
               nullable(date()),
               nullable(name()),
-              ciclo());
+              ciclo(),
+              nullable(name()),
+              nullable(hash()));
       case 1 ->
           new OccupationEvent.SpoolPausado(
               eventId,
@@ -73,7 +82,9 @@ final class RandomEvents {
               occupationId,
               at,
               instant(),
-              ciclo());
+              ciclo(),
+              nullable(name()),
+              nullable(hash()));
       case 2 ->
           new OccupationEvent.SpoolCompletado(
               eventId,
@@ -86,7 +97,9 @@ final class RandomEvents {
               at,
               instant(),
               date(),
-              ciclo());
+              ciclo(),
+              nullable(name()),
+              nullable(hash()));
       case 3 ->
           new OccupationEvent.SpoolCancelado(
               eventId,
@@ -98,7 +111,9 @@ final class RandomEvents {
               occupationId,
               at,
               instant(),
-              ciclo());
+              ciclo(),
+              nullable(name()),
+              nullable(hash()));
       case 4 ->
           new OccupationEvent.OcupacionExpirada(
               eventId,
@@ -111,7 +126,9 @@ final class RandomEvents {
               at,
               instant(),
               instant(),
-              ciclo());
+              ciclo(),
+              nullable(name()),
+              nullable(hash()));
       case 5 ->
           new OccupationEvent.OcupacionLiberada(
               eventId,
@@ -125,7 +142,9 @@ final class RandomEvents {
               instant(),
               name(),
               nullable(name()),
-              ciclo());
+              ciclo(),
+              nullable(name()),
+              nullable(hash()));
       case 6 ->
           new OccupationEvent.MetrologiaCompletada(
               eventId,
@@ -138,7 +157,9 @@ final class RandomEvents {
               at,
               oneOf(Resultado.values()),
               random.nextInt(OccupationEvent.MAX_CICLOS + 1),
-              date());
+              date(),
+              nullable(name()),
+              nullable(hash()));
       default ->
           new OccupationEvent.SpoolDesbloqueado(
               eventId,
@@ -151,7 +172,9 @@ final class RandomEvents {
               at,
               name(),
               nullable(name()),
-              random.nextInt(20) == 0 ? random.nextInt() : OccupationEvent.MAX_CICLOS);
+              random.nextInt(20) == 0 ? random.nextInt() : OccupationEvent.MAX_CICLOS,
+              nullable(name()),
+              nullable(hash()));
     };
   }
 

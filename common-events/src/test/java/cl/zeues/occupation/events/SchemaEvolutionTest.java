@@ -50,6 +50,21 @@ class SchemaEvolutionTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("frozenV1Events")
+  void anEventWrittenBeforeDevicesAndTheChainReadsWithNeither(String file) throws IOException {
+    byte[] frozen = resource("/golden/frozen/v1/" + file);
+    JsonNode old = json.readTree(frozen);
+    assertThat(old.has("dispositivo") || old.has("hash_anterior")).as(file).isFalse();
+
+    OccupationEvent streamed = codec.readEvent(frozen, ceType(old, 1), EventUpcasters.NONE);
+    OccupationEvent bound = codec.bind(frozen, OccupationEvent.class);
+
+    assertThat(streamed).isEqualTo(bound);
+    assertThat(streamed.dispositivo()).isNull();
+    assertThat(streamed.hashAnterior()).isNull();
+  }
+
   @Test
   void anOlderVersionIsReadThroughItsUpcaster() throws IOException {
     ObjectNode v0 =

@@ -93,7 +93,7 @@ public final class OccupationDecider {
             "Spool " + tag + " ocupado por " + current.worker().token(),
             current.worker().token());
       }
-      OcupacionExpirada expiry = expiry(state, current, c.commandId(), 0, now);
+      OcupacionExpirada expiry = expiry(state, current, c, 0, now);
       events.add(expiry);
       state = state.evolve(expiry);
     }
@@ -123,7 +123,9 @@ public final class OccupationDecider {
             progress.estado() == Estado.PAUSADO,
             catalog.fechaMateriales(),
             state.arm().trabajador(),
-            cicloOf(state, c.operacion())));
+            cicloOf(state, c.operacion()),
+            c.dispositivo(),
+            null));
     return new Accepted(events);
   }
 
@@ -163,7 +165,26 @@ public final class OccupationDecider {
         state,
         c,
         "pausar",
-        current -> ended(state, c.commandId(), current, now, SpoolPausado::new));
+        current ->
+            ended(
+                state,
+                c,
+                current,
+                now,
+                (id, command, tag, version, worker, op, occupation, at, since, ciclo, device) ->
+                    new SpoolPausado(
+                        id,
+                        command,
+                        tag,
+                        version,
+                        worker,
+                        op,
+                        occupation,
+                        at,
+                        since,
+                        ciclo,
+                        device,
+                        null)));
   }
 
   private Decision completar(SpoolState state, Completar c, Instant now) {
@@ -176,10 +197,10 @@ public final class OccupationDecider {
         current ->
             ended(
                 state,
-                c.commandId(),
+                c,
                 current,
                 now,
-                (id, command, tag, version, worker, op, occupation, at, since, ciclo) ->
+                (id, command, tag, version, worker, op, occupation, at, since, ciclo, device) ->
                     new SpoolCompletado(
                         id,
                         command,
@@ -191,7 +212,9 @@ public final class OccupationDecider {
                         at,
                         since,
                         fecha,
-                        ciclo)));
+                        ciclo,
+                        device,
+                        null)));
   }
 
   private Decision cancelar(SpoolState state, Cancelar c, Instant now) {
@@ -206,7 +229,25 @@ public final class OccupationDecider {
                 "No se puede cancelar ARM en spool " + state.tagSpool() + ": SOLD ya fue iniciado",
                 current.worker().token());
           }
-          return ended(state, c.commandId(), current, now, SpoolCancelado::new);
+          return ended(
+              state,
+              c,
+              current,
+              now,
+              (id, command, tag, version, worker, op, occupation, at, since, ciclo, device) ->
+                  new SpoolCancelado(
+                      id,
+                      command,
+                      tag,
+                      version,
+                      worker,
+                      op,
+                      occupation,
+                      at,
+                      since,
+                      ciclo,
+                      device,
+                      null));
         });
   }
 
@@ -286,26 +327,31 @@ public final class OccupationDecider {
         UUID occupationId,
         Instant occurredAt,
         Instant ocupadoDesde,
-        @Nullable Integer ciclo);
+        @Nullable Integer ciclo,
+        @Nullable String dispositivo);
   }
 
   /** The occupant ends {@code current} with one event, shaped by {@code end}. */
   private static Decision ended(
-      SpoolState state, UUID commandId, Occupation current, Instant now, OccupationEnd end) {
-    return new Accepted(List.of(endOf(state, commandId, 0, current, now, end)));
+      SpoolState state,
+      OccupationCommand command,
+      Occupation current,
+      Instant now,
+      OccupationEnd end) {
+    return new Accepted(List.of(endOf(state, command, 0, current, now, end)));
   }
 
   /** The {@code index}-th event of a decision that ends {@code current}, shaped by {@code end}. */
   private static OccupationEvent endOf(
       SpoolState state,
-      UUID commandId,
+      OccupationCommand command,
       int index,
       Occupation current,
       Instant now,
       OccupationEnd end) {
     return end.of(
-        eventId(commandId, index),
-        commandId,
+        eventId(command.commandId(), index),
+        command.commandId(),
         state.tagSpool(),
         state.version() + 1,
         current.worker(),
@@ -313,7 +359,8 @@ public final class OccupationDecider {
         current.occupationId(),
         now,
         current.since(),
-        cicloOf(state, current.operacion()));
+        cicloOf(state, current.operacion()),
+        command.dispositivo());
   }
 
   private Decision expire(SpoolState state, ExpirarOcupacion c, Instant now) {
@@ -330,7 +377,7 @@ public final class OccupationDecider {
           "La ocupación del spool " + c.tagSpool() + " sigue vigente hasta " + current.leaseUntil(),
           current.worker().token());
     }
-    return new Accepted(List.of(expiry(state, current, c.commandId(), 0, now)));
+    return new Accepted(List.of(expiry(state, current, c, 0, now)));
   }
 
   private Decision forceRelease(SpoolState state, LiberarOcupacion c, Instant now) {
@@ -343,10 +390,10 @@ public final class OccupationDecider {
     }
     return ended(
         state,
-        c.commandId(),
+        c,
         current,
         now,
-        (id, command, tag, version, worker, op, occupation, at, since, ciclo) ->
+        (id, command, tag, version, worker, op, occupation, at, since, ciclo, device) ->
             new OcupacionLiberada(
                 id,
                 command,
@@ -359,23 +406,27 @@ public final class OccupationDecider {
                 since,
                 c.admin(),
                 c.motivo(),
-                ciclo));
+                ciclo,
+                device,
+                null));
   }
 
-  /** The expiry of a lapsed occupation, as the {@code index}-th event of a decision. */
+  /**
+   * The expiry of a lapsed occupation, as the {@code index}-th event of {@code command}'s decision.
+   */
   static OcupacionExpirada expiry(
-      SpoolState state, Occupation current, UUID commandId, int index, Instant now) {
+      SpoolState state, Occupation current, OccupationCommand command, int index, Instant now) {
     return (OcupacionExpirada)
         endOf(
             state,
-            commandId,
+            command,
             index,
             current,
             now,
-            (id, command, tag, version, worker, op, occupation, at, since, ciclo) ->
+            (id, commandId, tag, version, worker, op, occupation, at, since, ciclo, device) ->
                 new OcupacionExpirada(
                     id,
-                    command,
+                    commandId,
                     tag,
                     version,
                     worker,
@@ -384,7 +435,9 @@ public final class OccupationDecider {
                     at,
                     since,
                     current.leaseUntil(),
-                    ciclo));
+                    ciclo,
+                    device,
+                    null));
   }
 
   /** METROLOGIA is an instant inspection, never an occupation. */

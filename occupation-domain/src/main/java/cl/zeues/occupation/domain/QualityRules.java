@@ -60,7 +60,7 @@ final class QualityRules {
                 + "); la metrología espera a que lo libere",
             current.worker().token());
       }
-      OcupacionExpirada expiry = OccupationDecider.expiry(state, current, c.commandId(), 0, now);
+      OcupacionExpirada expiry = OccupationDecider.expiry(state, current, c, 0, now);
       events.add(expiry);
       state = state.evolve(expiry);
     }
@@ -83,7 +83,9 @@ final class QualityRules {
             ciclo,
             c.fechaOperacion() != null
                 ? c.fechaOperacion()
-                : LocalDate.ofInstant(now, policy.zone())));
+                : LocalDate.ofInstant(now, policy.zone()),
+            c.dispositivo(),
+            null));
     return new Accepted(events);
   }
 
@@ -153,7 +155,9 @@ final class QualityRules {
                 now,
                 c.admin(),
                 c.motivo(),
-                state.calidad().ciclo())));
+                state.calidad().ciclo(),
+                c.dispositivo(),
+                null)));
   }
 
   private static Rejected blocked(String tag) {

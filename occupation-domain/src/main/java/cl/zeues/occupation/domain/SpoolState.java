@@ -1,5 +1,6 @@
 package cl.zeues.occupation.domain;
 
+import cl.zeues.occupation.events.EventChain;
 import cl.zeues.occupation.events.OccupationEvent;
 import cl.zeues.occupation.events.OccupationEvent.MetrologiaCompletada;
 import cl.zeues.occupation.events.OccupationEvent.OcupacionExpirada;
@@ -21,6 +22,11 @@ import org.jspecify.annotations.Nullable;
  * @param reparacion the current repair's progress (pendiente until a repair is taken; back to
  *     pendiente when it is completed or cancelled)
  * @param calidad metrology and the repair loop: rejections, the cycle, the block, the QC date
+ * @param lastEventHash the hash of the last event's record as published ({@link
+ *     EventChain#hashOf}), which the spool's next event links to; {@link #evolve} cannot know it
+ *     (it sees the event, not its bytes) and leaves it null, and whoever holds the bytes sets it
+ *     with {@link #chainedTo}: the processor as it writes, the rebuilds from the last record they
+ *     read. Null also in states stored before the chain existed.
  */
 public record SpoolState(
     String tagSpool,
@@ -30,7 +36,8 @@ public record SpoolState(
     OperationProgress sold,
     @Nullable LostOccupation lastLost,
     OperationProgress reparacion,
-    Calidad calidad) {
+    Calidad calidad,
+    @Nullable String lastEventHash) {
 
   public SpoolState {
     Objects.requireNonNull(tagSpool, "tagSpool");
@@ -51,7 +58,8 @@ public record SpoolState(
         OperationProgress.PENDIENTE,
         null,
         OperationProgress.PENDIENTE,
-        Calidad.PENDIENTE);
+        Calidad.PENDIENTE,
+        null);
   }
 
   /** Replays {@code events} (in log order) onto the initial state. */
@@ -61,6 +69,20 @@ public record SpoolState(
       state = state.evolve(event);
     }
     return state;
+  }
+
+  /**
+   * What the spool's next event links to ({@link OccupationEvent#hashAnterior()}): {@link
+   * EventChain#GENESIS} before the first event, else the last event's hash, null when unknown.
+   */
+  public @Nullable String chainHead() {
+    return version == 0 ? EventChain.GENESIS : lastEventHash;
+  }
+
+  /** This state, knowing the hash of its last event's published record. */
+  public SpoolState chainedTo(String hash) {
+    return new SpoolState(
+        tagSpool, version, occupation, arm, sold, lastLost, reparacion, calidad, hash);
   }
 
   public boolean isOccupied() {
@@ -82,7 +104,15 @@ public record SpoolState(
   /** The same state at another version (for tools that check the log's version rule apart). */
   public SpoolState atVersion(long otherVersion) {
     return new SpoolState(
-        tagSpool, otherVersion, occupation, arm, sold, lastLost, reparacion, calidad);
+        tagSpool,
+        otherVersion,
+        occupation,
+        arm,
+        sold,
+        lastLost,
+        reparacion,
+        calidad,
+        lastEventHash);
   }
 
   /**
@@ -107,7 +137,9 @@ public record SpoolState(
               + ", expected "
               + (version + 1));
     }
-    SpoolState next = atVersion(event.version());
+    SpoolState next =
+        new SpoolState(
+            tagSpool, event.version(), occupation, arm, sold, lastLost, reparacion, calidad, null);
     return switch (event) {
       case SpoolTomado e ->
           next.withOccupation(
@@ -148,12 +180,29 @@ public record SpoolState(
     return switch (operacion) {
       case ARM ->
           new SpoolState(
-              tagSpool, version, occupation, progress, sold, lastLost, reparacion, calidad);
+              tagSpool,
+              version,
+              occupation,
+              progress,
+              sold,
+              lastLost,
+              reparacion,
+              calidad,
+              lastEventHash);
       case SOLD ->
           new SpoolState(
-              tagSpool, version, occupation, arm, progress, lastLost, reparacion, calidad);
+              tagSpool,
+              version,
+              occupation,
+              arm,
+              progress,
+              lastLost,
+              reparacion,
+              calidad,
+              lastEventHash);
       case REPARACION ->
-          new SpoolState(tagSpool, version, occupation, arm, sold, lastLost, progress, calidad);
+          new SpoolState(
+              tagSpool, version, occupation, arm, sold, lastLost, progress, calidad, lastEventHash);
       case METROLOGIA ->
           throw new IllegalArgumentException(
               "METROLOGIA is instant: it has no occupation progress");
@@ -161,14 +210,17 @@ public record SpoolState(
   }
 
   private SpoolState withCalidad(Calidad next) {
-    return new SpoolState(tagSpool, version, occupation, arm, sold, lastLost, reparacion, next);
+    return new SpoolState(
+        tagSpool, version, occupation, arm, sold, lastLost, reparacion, next, lastEventHash);
   }
 
   private SpoolState withOccupation(Occupation next, @Nullable LostOccupation lost) {
-    return new SpoolState(tagSpool, version, next, arm, sold, lost, reparacion, calidad);
+    return new SpoolState(
+        tagSpool, version, next, arm, sold, lost, reparacion, calidad, lastEventHash);
   }
 
   private SpoolState released(@Nullable LostOccupation lost) {
-    return new SpoolState(tagSpool, version, null, arm, sold, lost, reparacion, calidad);
+    return new SpoolState(
+        tagSpool, version, null, arm, sold, lost, reparacion, calidad, lastEventHash);
   }
 }

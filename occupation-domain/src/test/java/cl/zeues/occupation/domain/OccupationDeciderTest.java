@@ -19,6 +19,7 @@ import static cl.zeues.occupation.events.Operacion.SOLD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cl.zeues.occupation.events.EventChain;
 import cl.zeues.occupation.events.OccupationCommand;
 import cl.zeues.occupation.events.OccupationEvent;
 import cl.zeues.occupation.events.OccupationEvent.OcupacionExpirada;
@@ -461,6 +462,38 @@ class OccupationDeciderTest {
       assertThatThrownBy(() -> SpoolState.initial(SpoolScenario.TAG).evolve(event))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("expected 1");
+    }
+
+    @Test
+    void everyEventOfADecisionRecordsTheDeviceThatSentTheCommand() {
+      var first = tomar(JUAN, ARM);
+      var scenario =
+          given()
+              .accepted(first, T0)
+              .when(tomar(ANA, ARM).withDispositivo("tablet-7"), hoursLater(13));
+
+      assertThat(scenario.thenEvents())
+          .hasSize(2)
+          .extracting(OccupationEvent::dispositivo)
+          .containsOnly("tablet-7");
+    }
+
+    @Test
+    void aCommandWithoutDeviceDecidesEventsWithoutOne() {
+      assertThat(given().when(tomar(JUAN, ARM), T0).thenEvents())
+          .extracting(OccupationEvent::dispositivo)
+          .containsOnlyNulls();
+    }
+
+    @Test
+    void evolveLeavesTheLastHashUnknownForWhoeverHoldsTheBytes() {
+      var scenario = given().accepted(tomar(JUAN, ARM), T0).when(pausar(JUAN, ARM), T0);
+      var chained = scenario.state().chainedTo("ab".repeat(32));
+
+      assertThat(SpoolState.initial(SpoolScenario.TAG).chainHead()).isEqualTo(EventChain.GENESIS);
+      assertThat(scenario.state().chainHead()).isNull();
+      assertThat(chained.chainHead()).isEqualTo("ab".repeat(32));
+      assertThat(chained.evolve(scenario.thenEvents().getFirst()).chainHead()).isNull();
     }
 
     @Test

@@ -22,7 +22,8 @@ import java.util.Map;
  * appended ({@link MetadataChain}). {@code Evento_Tipo} is the action and the operation ({@code
  * TOMAR_ARM}, {@code COMPLETAR_SOLD}, {@code TOMAR_REPARACION}, {@code COMPLETAR_METROLOGIA}, ...),
  * except an administrator's release and a supervisor's unblock, {@code LIBERAR_ADMIN} and {@code
- * DESBLOQUEAR_ADMIN}.
+ * DESBLOQUEAR_ADMIN}. The device that sent the command, when there was one, is {@code
+ * "dispositivo"} in {@code Metadata_JSON}.
  */
 public final class MetadataRow {
 
@@ -132,6 +133,11 @@ public final class MetadataRow {
         }
         json.put("ciclo_anterior", e.cicloAnterior());
       }
+    }
+    // The shop's 11 columns have no device column; Metadata_JSON is where the row's other facts go.
+    // Absent for events without a device, so rows rendered before devices existed stay the same.
+    if (event.dispositivo() != null) {
+      json.put("dispositivo", event.dispositivo());
     }
     Integer ciclo =
         event instanceof MetrologiaCompletada || event instanceof SpoolDesbloqueado

@@ -9,6 +9,7 @@ import cl.zeues.occupation.events.Worker;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class MetadataRowTest {
@@ -42,6 +43,29 @@ class MetadataRowTest {
         .containsEntry("ocupado_desde", "10-03-2026 09:00:00")
         .containsEntry("lease_until", "10-03-2026 21:00:00")
         .containsEntry("reanudacion", false);
+  }
+
+  @Test
+  void theSendingDeviceIsInTheJsonAndAbsentWithoutOne() {
+    OccupationEvent tomar = script.tomar("S-1", JUAN, Operacion.ARM, T);
+    var pausado =
+        new OccupationEvent.SpoolPausado(
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            "S-1",
+            2,
+            JUAN,
+            Operacion.ARM,
+            tomar.occupationId(),
+            T,
+            T,
+            null,
+            "tablet-7",
+            "ab".repeat(32));
+
+    assertThat(json(MetadataRow.of(pausado))).containsEntry("dispositivo", "tablet-7");
+    assertThat(json(MetadataRow.of(tomar))).doesNotContainKey("dispositivo");
+    assertThat(MetadataRow.of(pausado).keySet()).containsExactlyElementsOf(MetadataRow.HEADERS);
   }
 
   @Test

@@ -27,7 +27,11 @@ public enum Rule {
           + OccupationEvent.MAX_CICLOS
           + " or other than the spool's consecutive rejections give"),
   UNBLOCK_NOT_BLOCKED("a supervisor's unblock of a spool that was not BLOQUEADO"),
-  UNFOLDABLE_EVENT("the domain cannot apply the event to the spool's state");
+  UNFOLDABLE_EVENT("the domain cannot apply the event to the spool's state"),
+  CHAIN_BROKEN(
+      "an event's hash_anterior is not the SHA-256 of its spool's previous record as published (that"
+          + " record was edited, or one was removed or inserted), or is missing once the spool's"
+          + " chain has begun");
 
   private final String description;
 

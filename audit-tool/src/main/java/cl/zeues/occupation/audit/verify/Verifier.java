@@ -10,6 +10,7 @@ import cl.zeues.occupation.domain.EstadoDetalle;
 import cl.zeues.occupation.domain.Occupation;
 import cl.zeues.occupation.domain.SpoolState;
 import cl.zeues.occupation.events.CloudEventHeaders;
+import cl.zeues.occupation.events.EventChain;
 import cl.zeues.occupation.events.OccupationEvent;
 import cl.zeues.occupation.events.OccupationEvent.MetrologiaCompletada;
 import cl.zeues.occupation.events.OccupationEvent.SpoolDesbloqueado;
@@ -120,7 +121,9 @@ public final class Verifier {
     }
 
     long expected = spool.state.version() + 1;
-    if (event.version() != expected) {
+    boolean inSequence = event.version() == expected;
+    checkChain(spool, event, record, inSequence);
+    if (!inSequence) {
       if (event.version() < expected) {
         long earlier = spool.refOf(event.version());
         report(
@@ -166,6 +169,48 @@ public final class Verifier {
     if (event instanceof SpoolTomado) {
       spool.occupationRef = packed;
     }
+  }
+
+  /**
+   * The event links to the record before it on its spool, by that record's bytes as published: an
+   * edit of any earlier event shows at its successor, and the finding names the changed record
+   * first. A spool's chain may begin late (events written before it existed carry no link), but
+   * once begun every event carries one. A link across a version gap or repeat is not reported
+   * again: the version finding already names that place.
+   */
+  private void checkChain(
+      SpoolTrack spool, OccupationEvent event, LogRecord record, boolean inSequence) {
+    String link = event.hashAnterior();
+    String previous = spool.lastRef < 0 ? EventChain.GENESIS : spool.lastHash;
+    RecordRef ref = record.ref();
+    if (inSequence && link == null && spool.chainedFrom > 0) {
+      report(
+          Rule.CHAIN_BROKEN,
+          spool.tag,
+          refs(spool.lastRef, ref),
+          "version "
+              + event.version()
+              + " has no hash_anterior, but the spool's chain began at version "
+              + spool.chainedFrom);
+    } else if (inSequence && link != null && !link.equals(previous)) {
+      report(
+          Rule.CHAIN_BROKEN,
+          spool.tag,
+          refs(spool.lastRef, ref),
+          spool.lastRef < 0
+              ? "version " + event.version() + " is the spool's first event but links to " + link
+              : "version "
+                  + event.version()
+                  + " links to "
+                  + link
+                  + " but the record before it hashes to "
+                  + previous
+                  + ": that record was changed, or one was removed or inserted between them");
+    }
+    if (link != null && spool.chainedFrom == 0) {
+      spool.chainedFrom = event.version();
+    }
+    spool.lastHash = EventChain.hashOf(record.value());
   }
 
   private void checkCommand(SpoolTrack spool, OccupationEvent event, RecordRef ref, long packed) {
@@ -393,6 +438,9 @@ public final class Verifier {
     long lastRef = -1;
     long occupationRef = -1;
     boolean splitReported;
+    // The hash of the spool's last record, and the version whose event first carried a link.
+    String lastHash = EventChain.GENESIS;
+    long chainedFrom;
     private long[] versionRefs = new long[8];
 
     SpoolTrack(String tag) {

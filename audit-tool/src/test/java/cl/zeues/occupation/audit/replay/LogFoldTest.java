@@ -2,6 +2,7 @@ package cl.zeues.occupation.audit.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cl.zeues.occupation.audit.log.EventDecoder;
 import cl.zeues.occupation.audit.testing.ShopHistory;
 import cl.zeues.occupation.domain.Estado;
 import cl.zeues.occupation.domain.SpoolState;
@@ -76,7 +77,8 @@ class LogFoldTest {
 
   private static LogFold fold(List<OccupationEvent> events, Instant until) {
     LogFold fold = new LogFold(until, tag -> true);
-    events.forEach(fold::accept);
+    EventDecoder decoder = new EventDecoder();
+    ShopHistory.records(events, 1).forEach(record -> fold.accept(decoder.decode(record)));
     return fold;
   }
 }

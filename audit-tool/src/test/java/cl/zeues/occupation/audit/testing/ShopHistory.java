@@ -6,6 +6,7 @@ import cl.zeues.occupation.domain.OccupationDecider;
 import cl.zeues.occupation.domain.OccupationPolicy;
 import cl.zeues.occupation.domain.SpoolState;
 import cl.zeues.occupation.events.CloudEventHeaders;
+import cl.zeues.occupation.events.EventChain;
 import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.OccupationCommand;
 import cl.zeues.occupation.events.OccupationEvent;
@@ -26,8 +27,9 @@ import java.util.UUID;
 
 /**
  * Writes real histories: every event comes from the domain's own {@link OccupationDecider}, on a
- * clock that moves forward as the script says, with command ids from a fixed seed. The records it
- * renders carry the key and {@code ce_*} headers the processor writes.
+ * clock that moves forward as the script says, with command ids from a fixed seed, sealed into each
+ * spool's hash chain as the processor seals them. The records it renders carry the key and {@code
+ * ce_*} headers the processor writes.
  */
 public final class ShopHistory {
 
@@ -38,6 +40,7 @@ public final class ShopHistory {
 
   private final OccupationDecider decider = new OccupationDecider(OccupationPolicy.DEFAULT);
   private final JsonCodec json = new JsonCodec();
+  private final EventChain chain = new EventChain(json);
   private final Random random;
   private final Map<String, SpoolState> states = new HashMap<>();
   private final List<OccupationEvent> events = new ArrayList<>();
@@ -123,13 +126,15 @@ public final class ShopHistory {
       throw new IllegalStateException("rejected: " + decision.message());
     }
     SpoolState state = state(tag);
-    for (OccupationEvent event : accepted.events()) {
+    // Sealed into the spool's hash chain as the processor seals what it publishes.
+    EventChain.Sealed sealed = chain.seal(state.chainHead(), accepted.events());
+    for (OccupationEvent event : sealed.events()) {
       state = state.evolve(event);
     }
-    states.put(tag, state);
-    events.addAll(accepted.events());
-    decisions.add(accepted.events());
-    return accepted.events();
+    states.put(tag, state.chainedTo(sealed.lastHash()));
+    events.addAll(sealed.events());
+    decisions.add(sealed.events());
+    return sealed.events();
   }
 
   /** The history as log records on {@code partitions} partitions, keyed and headed as produced. */

@@ -6,6 +6,7 @@ import cl.zeues.occupation.audit.log.LogRecord;
 import cl.zeues.occupation.audit.log.RecordRef;
 import cl.zeues.occupation.audit.testing.ShopHistory;
 import cl.zeues.occupation.domain.EstadoCalidad;
+import cl.zeues.occupation.events.EventChain;
 import cl.zeues.occupation.events.OccupationEvent;
 import cl.zeues.occupation.events.OccupationEvent.MetrologiaCompletada;
 import cl.zeues.occupation.events.OccupationEvent.SpoolCompletado;
@@ -49,6 +50,74 @@ class VerifierTest {
     assertThat(result.clean()).isTrue();
     assertThat(result.events()).isEqualTo(shop.events().size()).isEqualTo(12);
     assertThat(result.spools()).isEqualTo(2);
+  }
+
+  @Test
+  void anEventWhoseBytesWereEditedIsNamedByItsSuccessorsLink() {
+    threeEventsOnOneSpool();
+    List<LogRecord> records = new ArrayList<>(shop.records(1));
+    // Someone moves the pause half an hour earlier in the log itself: it still parses and folds.
+    records.set(
+        1,
+        edited(
+            records.get(1),
+            "\"occurred_at\":\"2026-03-02T12:00:00Z\"",
+            "\"occurred_at\":\"2026-03-02T11:30:00Z\""));
+
+    Finding finding = onlyFinding(verify(records));
+
+    assertThat(finding.rule()).isEqualTo(Rule.CHAIN_BROKEN);
+    assertThat(finding.tagSpool()).isEqualTo("MK-1");
+    assertThat(finding.events()).containsExactly(new RecordRef(0, 1), new RecordRef(0, 2));
+    assertThat(finding.detail()).contains("version 3 links to").contains("was changed");
+  }
+
+  @Test
+  void aLinkDroppedOnceTheChainBeganIsBroken() {
+    threeEventsOnOneSpool();
+    List<LogRecord> records = new ArrayList<>(shop.records(1));
+    String link = shop.events().get(1).hashAnterior();
+    records.set(
+        1, edited(records.get(1), "\"hash_anterior\":\"" + link + "\"", "\"hash_anterior\":null"));
+
+    VerifyResult result = verify(records);
+
+    assertThat(result.findings())
+        .extracting(Finding::rule)
+        .containsExactly(Rule.CHAIN_BROKEN, Rule.CHAIN_BROKEN);
+    assertThat(result.findings().getFirst().events())
+        .containsExactly(new RecordRef(0, 0), new RecordRef(0, 1));
+    assertThat(result.findings().getFirst().detail()).contains("has no hash_anterior");
+  }
+
+  @Test
+  void aLogWrittenBeforeTheChainExistedIsClean() {
+    threeEventsOnOneSpool();
+    List<LogRecord> records = new ArrayList<>();
+    for (LogRecord record : shop.records(1)) {
+      String json = new String(record.value(), StandardCharsets.UTF_8);
+      records.add(edited(record, json, json.replaceAll(",\"hash_anterior\":\"[0-9a-f]{64}\"", "")));
+    }
+
+    assertThat(verify(records).findings()).isEmpty();
+  }
+
+  private void threeEventsOnOneSpool() {
+    shop.tomar("MK-1", ShopHistory.JUAN, Operacion.ARM);
+    shop.after(Duration.ofHours(1)).pausar("MK-1", ShopHistory.JUAN);
+    shop.after(Duration.ofHours(1)).tomar("MK-1", ShopHistory.MARIA, Operacion.ARM);
+    assertThat(verify(shop.records(1)).findings()).isEmpty();
+  }
+
+  private static LogRecord edited(LogRecord record, String from, String to) {
+    String json = new String(record.value(), StandardCharsets.UTF_8);
+    assertThat(json).contains(from);
+    return new LogRecord(
+        record.partition(),
+        record.offset(),
+        record.key(),
+        json.replace(from, to).getBytes(StandardCharsets.UTF_8),
+        record.ceType());
   }
 
   @Test
@@ -466,8 +535,21 @@ class VerifierTest {
         null);
   }
 
+  /**
+   * Appends {@code event}, linked to the last record of its spool as the processor would link it,
+   * so the test's own violation is the only one.
+   */
   private void add(OccupationEvent event) {
-    log.add(new LogRecord(0, log.size(), event.tagSpool(), shop.json(event), ceType(event)));
+    OccupationEvent linked = event.withHashAnterior(linkAfter(event.tagSpool()));
+    log.add(new LogRecord(0, log.size(), event.tagSpool(), shop.json(linked), ceType(event)));
+  }
+
+  private String linkAfter(String tag) {
+    return log.reversed().stream()
+        .filter(record -> tag.equals(record.key()))
+        .findFirst()
+        .map(record -> EventChain.hashOf(record.value()))
+        .orElse(EventChain.GENESIS);
   }
 
   private static String ceType(OccupationEvent event) {

@@ -1,5 +1,7 @@
 package cl.zeues.occupation.api.occupation;
 
+import cl.zeues.occupation.api.security.Caller;
+import cl.zeues.occupation.api.security.Callers;
 import cl.zeues.occupation.events.CommandReply;
 import cl.zeues.occupation.events.OccupationCommand;
 import cl.zeues.occupation.events.Operacion;
@@ -24,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,13 +88,24 @@ public class CommandGateway {
    * WorkerDirectory}); only the id of the worker given here counts. A worker who is unknown or
    * inactive is answered here, {@code WORKER_NO_ENCONTRADO}, and so is one without the role the
    * command needs ({@link RolePolicy}), {@code ROL_NO_AUTORIZADO}; nothing is published for either.
+   * The published command names the request's authenticated device ({@link Callers}), if any, as
+   * its {@code dispositivo}, whatever the request carried.
    *
    * @throws CommandBusUnavailableException when the command could not be published
    */
   public Submission execute(OccupationCommand request) {
+    return execute(request, callingDevice());
+  }
+
+  /** The device credential of the request being handled; null when credentials are off. */
+  private static @Nullable String callingDevice() {
+    return Callers.current().map(Caller::id).orElse(null);
+  }
+
+  private Submission execute(OccupationCommand request, @Nullable String device) {
     try (CommandLogContext logged =
         CommandLogContext.open(request.commandId(), request.tagSpool())) {
-      return resolveAndSubmit(request);
+      return resolveAndSubmit(request.withDispositivo(device));
     }
   }
 
@@ -159,13 +173,14 @@ public class CommandGateway {
    */
   public List<Submission> executeAll(List<? extends OccupationCommand> commands) {
     List<Future<Submission>> futures = new ArrayList<>(commands.size());
+    String device = callingDevice(); // read here: the request's context stays on this thread
     // Each command's thread continues the request's trace (its spans are the request's children).
     try (ExecutorService parallel =
         ContextExecutorService.wrap(
             Executors.newVirtualThreadPerTaskExecutor(),
             ContextSnapshotFactory.builder().build())) {
       for (OccupationCommand command : commands) {
-        futures.add(parallel.submit(() -> executeOrUnpublished(command)));
+        futures.add(parallel.submit(() -> executeOrUnpublished(command, device)));
       }
     }
     List<Submission> outcomes = new ArrayList<>(commands.size());
@@ -175,9 +190,9 @@ public class CommandGateway {
     return outcomes;
   }
 
-  private Submission executeOrUnpublished(OccupationCommand command) {
+  private Submission executeOrUnpublished(OccupationCommand command, @Nullable String device) {
     try {
-      return execute(command);
+      return execute(command, device);
     } catch (CommandBusUnavailableException e) {
       return new Submission.Unpublished(command.commandId(), command.tagSpool(), e.getMessage());
     }

@@ -3,6 +3,7 @@ package cl.zeues.occupation.processor.occupation;
 import cl.zeues.occupation.events.CommandReply;
 import cl.zeues.occupation.events.OccupationEvent;
 import java.time.Instant;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -12,12 +13,13 @@ public interface EventLog {
 
   /**
    * Feeds {@code sink} every committed event of the spools of commands partition {@code partition},
-   * oldest first, through the log's end at the time of the call. Waits until no transaction that
-   * was open at that end is still undecided, so no committed event is missed.
+   * oldest first, through the log's end at the time of the call, each with its record value as
+   * published (what the spool's next event links to, {@code EventChain}). Waits until no
+   * transaction that was open at that end is still undecided, so no committed event is missed.
    *
    * @return how many events were read
    */
-  long replay(int partition, Consumer<OccupationEvent> sink);
+  long replay(int partition, BiConsumer<OccupationEvent, byte[]> sink);
 
   /**
    * Feeds {@code sink} the committed rejections of the spools of commands partition {@code

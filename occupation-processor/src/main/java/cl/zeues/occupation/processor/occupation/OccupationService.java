@@ -5,6 +5,8 @@ import cl.zeues.occupation.domain.Occupation;
 import cl.zeues.occupation.domain.OccupationDecider;
 import cl.zeues.occupation.domain.SpoolState;
 import cl.zeues.occupation.events.CommandReply;
+import cl.zeues.occupation.events.EventChain;
+import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.OccupationCommand;
 import cl.zeues.occupation.events.OccupationEvent;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,6 +35,7 @@ public final class OccupationService {
   private final Clock clock;
   private final LockLifetime lockLifetime;
   private final MeterRegistry registry;
+  private final EventChain chain = new EventChain(new JsonCodec());
 
   /**
    * @param lockTtl how long a lock outlives its lease if nobody releases it: a backstop only, the
@@ -92,13 +95,16 @@ public final class OccupationService {
       OccupationCommand command,
       CommandSource source,
       SpoolState state,
-      Decision.Accepted accepted,
+      Decision.Accepted decided,
       Instant now) {
     String tag = command.tagSpool();
+    EventChain.Sealed sealed = chain.seal(state.chainHead(), decided.events());
+    Decision.Accepted accepted = new Decision.Accepted(sealed.events());
     SpoolState next = state;
     for (OccupationEvent event : accepted.events()) {
       next = next.evolve(event);
     }
+    next = next.chainedTo(sealed.lastHash());
     Occupation before = state.occupation();
     Occupation after = next.occupation();
     boolean takes =

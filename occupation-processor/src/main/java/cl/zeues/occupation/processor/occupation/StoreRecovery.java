@@ -3,6 +3,7 @@ package cl.zeues.occupation.processor.occupation;
 import cl.zeues.occupation.domain.Decision;
 import cl.zeues.occupation.domain.SpoolState;
 import cl.zeues.occupation.events.CommandReply;
+import cl.zeues.occupation.events.EventChain;
 import cl.zeues.occupation.events.OccupationEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,21 +102,25 @@ public final class StoreRecovery {
         partition);
     long started = System.nanoTime();
     Map<String, SpoolState> spools = new LinkedHashMap<>();
+    // Only each spool's last record is hashed, once, at the end: the fold itself never hashes.
+    Map<String, byte[]> lastRecords = new HashMap<>();
     Map<UUID, List<OccupationEvent>> recent = new LinkedHashMap<>();
     Instant now = clock.instant();
     Instant remembered = now.minus(retention.accepted());
     long read =
         events.replay(
             partition,
-            event -> {
+            (event, published) -> {
               spools.compute(
                   event.tagSpool(),
                   (tag, state) -> (state == null ? SpoolState.initial(tag) : state).evolve(event));
+              lastRecords.put(event.tagSpool(), published);
               if (event.occurredAt().isAfter(remembered)) {
                 recent.computeIfAbsent(event.commandId(), id -> new ArrayList<>()).add(event);
               }
             });
     List<RecordedCommand> commands = new ArrayList<>();
+    spools.replaceAll((tag, state) -> state.chainedTo(EventChain.hashOf(lastRecords.get(tag))));
     recent.values().forEach(decided -> commands.add(recorded(partition, decided)));
     // Rejections only for as long as they are remembered, and no more of them than the store
     // keeps: rebuilding more would only have the store forget them again.

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cl.zeues.occupation.domain.OccupationDecider;
 import cl.zeues.occupation.domain.OccupationPolicy;
 import cl.zeues.occupation.events.CommandReply;
+import cl.zeues.occupation.events.EventChain;
+import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.OccupationCommand;
 import cl.zeues.occupation.events.OccupationEvent;
 import cl.zeues.occupation.events.Operacion;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -120,6 +123,26 @@ class StoreRecoveryTest {
   }
 
   @Test
+  void theChainContinuesAcrossARebuildFromTheLastPublishedRecord() {
+    recovery.assigned(0, 0);
+    OccupationEvent tomado = decide(tomar(TAG, JUAN)).events().getFirst();
+    String beforeLoss = spools.states.get(TAG).lastEventHash();
+    spools.loseEverything();
+    recovery.lost(0);
+
+    OccupationEvent pausado =
+        decide(new OccupationCommand.Pausar(UUID.randomUUID(), TAG, JUAN, null, NOW))
+            .events()
+            .getFirst();
+
+    assertThat(tomado.hashAnterior()).isEqualTo(EventChain.GENESIS);
+    assertThat(beforeLoss).isEqualTo(EventChain.hashOf(RecordingLog.CODEC.write(tomado)));
+    assertThat(pausado.hashAnterior()).isEqualTo(beforeLoss);
+    assertThat(spools.states.get(TAG).lastEventHash())
+        .isEqualTo(EventChain.hashOf(RecordingLog.CODEC.write(pausado)));
+  }
+
+  @Test
   void aClientRetryAfterTheRebuildGetsTheFirstReplyAndNoNewEvents() {
     recovery.assigned(0, 0);
     var juan = tomar(TAG, JUAN);
@@ -214,15 +237,17 @@ class StoreRecoveryTest {
 
   /** The event log: what the listener published, replayed on demand. */
   static final class RecordingLog implements EventLog {
+    static final JsonCodec CODEC = new JsonCodec();
+
     final List<OccupationEvent> events = new ArrayList<>();
     int replays;
 
     final List<CommandReply.Rejected> rejections = new ArrayList<>();
 
     @Override
-    public long replay(int partition, Consumer<OccupationEvent> sink) {
+    public long replay(int partition, BiConsumer<OccupationEvent, byte[]> sink) {
       replays++;
-      events.forEach(sink);
+      events.forEach(event -> sink.accept(event, CODEC.write(event)));
       return events.size();
     }
 

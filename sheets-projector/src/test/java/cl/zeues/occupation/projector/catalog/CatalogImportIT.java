@@ -16,6 +16,10 @@ import cl.zeues.occupation.sheetsemulator.faults.FaultSettings;
 import cl.zeues.occupation.sheetsemulator.grid.Cell;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,6 +45,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -307,6 +312,57 @@ class CatalogImportIT {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("\"outcome\":\"SUCCESS\"", "\"upserts\":1");
     assertThat(latestSpool("IT-HTTP-1")).isPresent();
+  }
+
+  @Test
+  void importOnDemandFromAnotherHostIsForbiddenAndImportsNothing() throws Exception {
+    // This machine's own non-loopback address stands for another host: the peer is not loopback.
+    InetAddress external =
+        NetworkInterface.networkInterfaces()
+            .filter(nic -> isUp(nic) && !isLoopback(nic))
+            .flatMap(NetworkInterface::inetAddresses)
+            .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
+            .findFirst()
+            .orElse(null);
+    Assumptions.assumeTrue(external != null, "no non-loopback IPv4 address on this machine");
+    addSpool("IT-REMOTE-1", "01-10-2026");
+    putSheet();
+
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://"
+                                + external.getHostAddress()
+                                + ":"
+                                + port
+                                + "/api/catalog/import"))
+                    .header("X-Forwarded-For", "127.0.0.1")
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(response.body()).contains("\"code\":\"IMPORTACION_SOLO_LOCAL\"");
+    assertThat(latestSpool("IT-REMOTE-1")).isEmpty();
+  }
+
+  private static boolean isUp(NetworkInterface nic) {
+    try {
+      return nic.isUp();
+    } catch (SocketException e) {
+      return false;
+    }
+  }
+
+  private static boolean isLoopback(NetworkInterface nic) {
+    try {
+      return nic.isLoopback();
+    } catch (SocketException e) {
+      return true;
+    }
   }
 
   // --- the sheet ---

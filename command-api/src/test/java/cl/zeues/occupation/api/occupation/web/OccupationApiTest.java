@@ -96,6 +96,44 @@ class OccupationApiTest {
   }
 
   @Test
+  void theCommandNamesTheAuthenticatedDeviceWhateverTheBodySays() throws Exception {
+    mvc.perform(
+            postJson(
+                "/api/occupation/tomar",
+                body(TAG, ",\"operacion\":\"ARM\",\"dispositivo\":\"otra-tablet\"")))
+        .andExpect(status().isOk());
+
+    assertThat(bus.published)
+        .singleElement()
+        .extracting(OccupationCommand::dispositivo)
+        .isEqualTo(StandaloneOccupationMvc.CALLER.getPrincipal().id());
+  }
+
+  @Test
+  void everyCommandOfABatchNamesTheAuthenticatedDevice() throws Exception {
+    mvc.perform(
+            postJson(
+                "/api/occupation/batch-tomar",
+                "{\"tag_spools\":[\"B-1\",\"B-2\"]," + WORKER + ",\"operacion\":\"ARM\"}"))
+        .andExpect(status().isOk());
+
+    assertThat(bus.published)
+        .hasSize(2)
+        .extracting(OccupationCommand::dispositivo)
+        .containsOnly(StandaloneOccupationMvc.CALLER.getPrincipal().id());
+  }
+
+  @Test
+  void withoutDeviceCredentialsTheCommandNamesNoDevice() throws Exception {
+    mvc.perform(
+            postJson("/api/occupation/tomar", body(TAG, ",\"operacion\":\"ARM\""))
+                .principal(() -> "anonymousUser")) // credentials off: no Caller
+        .andExpect(status().isOk());
+
+    assertThat(bus.published).singleElement().extracting(OccupationCommand::dispositivo).isNull();
+  }
+
+  @Test
   void theWorkerIsNamedAsTheDirectorySaysNotAsTheTabletTypedIt() throws Exception {
     mvc.perform(
             postJson(

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -58,7 +59,7 @@ final class KafkaEventLog implements EventLog {
   }
 
   @Override
-  public long replay(int partition, Consumer<OccupationEvent> sink) {
+  public long replay(int partition, BiConsumer<OccupationEvent, byte[]> sink) {
     TopicPartition events = new TopicPartition(Topics.EVENTS.name(), partition);
     long end = logEnd(events);
     AtomicLong read = new AtomicLong();
@@ -77,7 +78,8 @@ final class KafkaEventLog implements EventLog {
                           ceType == null
                               ? null
                               : new String(ceType.value(), StandardCharsets.UTF_8),
-                          EventUpcasters.NONE));
+                          EventUpcasters.NONE),
+                      record.value());
                   read.incrementAndGet();
                 }
               },

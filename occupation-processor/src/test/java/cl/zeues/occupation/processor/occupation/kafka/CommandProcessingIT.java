@@ -3,6 +3,7 @@ package cl.zeues.occupation.processor.occupation.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cl.zeues.occupation.events.CommandReply;
+import cl.zeues.occupation.events.EventChain;
 import cl.zeues.occupation.events.OccupationCommand;
 import cl.zeues.occupation.events.OccupationEvent;
 import cl.zeues.occupation.events.Operacion;
@@ -237,6 +238,30 @@ class CommandProcessingIT {
     assertThat(events.get(1).worker()).isEqualTo(JUAN);
     assertThat(events.get(1).occupationId()).isEqualTo(command.commandId());
     assertThat(events.get(1).version()).isEqualTo(2);
+  }
+
+  @Test
+  void eachPublishedEventLinksToThePublishedBytesOfTheSpoolsPreviousEvent() {
+    String tag = spool();
+    kafka.sendJson(Topics.COMMANDS.name(), tag, tomar(tag).withDispositivo("tablet-it"));
+    // The sweeper expires the 2 s lease; the next TOMAR is decided on the state Redis stored.
+    kafka.awaitRecords(Topics.EVENTS.name(), r -> r.key().equals(tag), l -> l.size() >= 2);
+    kafka.sendJson(Topics.COMMANDS.name(), tag, tomar(tag).withDispositivo("tablet-it"));
+
+    List<ConsumerRecord<String, byte[]>> records =
+        kafka.awaitRecords(Topics.EVENTS.name(), r -> r.key().equals(tag), l -> l.size() >= 3);
+    List<OccupationEvent> events =
+        records.stream().map(r -> kafka.codec.read(r.value(), OccupationEvent.class)).toList();
+
+    assertThat(events.get(0).hashAnterior()).isEqualTo(EventChain.GENESIS);
+    for (int i = 1; i < 3; i++) {
+      assertThat(events.get(i).hashAnterior())
+          .as("link of version %d", events.get(i).version())
+          .isEqualTo(EventChain.hashOf(records.get(i - 1).value()));
+    }
+    assertThat(events.subList(0, 3))
+        .extracting(OccupationEvent::dispositivo)
+        .containsExactly("tablet-it", null, "tablet-it");
   }
 
   private static String header(ConsumerRecord<String, byte[]> record, String name) {

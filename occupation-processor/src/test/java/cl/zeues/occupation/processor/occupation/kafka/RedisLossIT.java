@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cl.zeues.occupation.domain.SpoolState;
 import cl.zeues.occupation.events.CommandReply;
+import cl.zeues.occupation.events.EventChain;
 import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.OccupationCommand;
 import cl.zeues.occupation.events.OccupationEvent;
@@ -219,16 +220,26 @@ class RedisLossIT {
   private void assertConsistent(List<String> tags, Traffic traffic) {
     Set<String> ours = Set.copyOf(tags);
     Map<String, List<OccupationEvent>> log = new LinkedHashMap<>();
-    readEvents().stream()
-        .filter(event -> ours.contains(event.tagSpool()))
-        .forEach(event -> log.computeIfAbsent(event.tagSpool(), t -> new ArrayList<>()).add(event));
+    Map<UUID, byte[]> published = new HashMap<>();
+    for (ConsumerRecord<String, byte[]> record : readEvents()) {
+      OccupationEvent event = kafka.codec.read(record.value(), OccupationEvent.class);
+      if (ours.contains(event.tagSpool())) {
+        log.computeIfAbsent(event.tagSpool(), t -> new ArrayList<>()).add(event);
+        published.put(event.eventId(), record.value());
+      }
+    }
 
     Map<UUID, Integer> eventsPerCommand = new HashMap<>();
     Set<UUID> eventIds = new java.util.HashSet<>();
     int takes = 0;
     for (var spool : log.entrySet()) {
       SpoolState state = SpoolState.initial(spool.getKey());
+      String link = EventChain.GENESIS;
       for (OccupationEvent event : spool.getValue()) {
+        assertThat(event.hashAnterior())
+            .as("%s v%d links to its predecessor's bytes", spool.getKey(), event.version())
+            .isEqualTo(link);
+        link = EventChain.hashOf(published.get(event.eventId()));
         assertThat(event.version())
             .as("versions of %s are 1..n without gap or repeat", spool.getKey())
             .isEqualTo(state.version() + 1);
@@ -242,7 +253,7 @@ class RedisLossIT {
         eventsPerCommand.merge(event.commandId(), 1, Integer::sum);
         state = state.evolve(event);
       }
-      assertRedisAgrees(state);
+      assertRedisAgrees(state.chainedTo(link));
     }
     assertThat(traffic.answered()).hasSameSizeAs(traffic.sent());
     traffic
@@ -273,13 +284,17 @@ class RedisLossIT {
           .isEqualTo(String.valueOf(replayed.version()));
       assertThat(stored.get(StoreLayout.F_OCUPADO_POR))
           .isEqualTo(replayed.isOccupied() ? replayed.occupation().worker().token() : "");
+      assertThat(
+              kafka.codec.read(stored.get(StoreLayout.F_STATE), SpoolState.class).lastEventHash())
+          .as("Redis knows the hash of %s's last published event", replayed.tagSpool())
+          .isEqualTo(replayed.lastEventHash());
     } finally {
       client.shutdown();
     }
   }
 
-  private List<OccupationEvent> readEvents() {
-    List<OccupationEvent> events = new ArrayList<>();
+  private List<ConsumerRecord<String, byte[]>> readEvents() {
+    List<ConsumerRecord<String, byte[]>> events = new ArrayList<>();
     try (var consumer = consumer()) {
       List<TopicPartition> partitions =
           consumer.partitionsFor(Topics.EVENTS.name()).stream()
@@ -293,7 +308,7 @@ class RedisLossIT {
           .until(
               () -> {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                  events.add(kafka.codec.read(r.value(), OccupationEvent.class));
+                  events.add(r);
                 }
                 return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
               });
