@@ -105,6 +105,6 @@ class CardStateTest {
       OperationProgress sold,
       OperationProgress reparacion,
       Calidad calidad) {
-    return new SpoolState("TEST-02", 5, occupation, arm, sold, null, reparacion, calidad);
+    return new SpoolState("TEST-02", 5, occupation, arm, sold, null, reparacion, calidad, null);
   }
 }
