@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class DomainArchitectureTest {
 
   /** This module's main classes only: importing by package would scan the whole test classpath. */
-  private final JavaClasses domain = new ClassFileImporter().importPath(mainClasses());
+  // imported once for the class: each test method would otherwise import it again
+  private static final JavaClasses domain = new ClassFileImporter().importPath(mainClasses());
 
   private static Path mainClasses() {
     try {

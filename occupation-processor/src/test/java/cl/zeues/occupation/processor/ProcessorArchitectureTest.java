@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /** The processor's layering: the decision core knows its ports, not Kafka or Redis. */
 class ProcessorArchitectureTest {
 
-  private final JavaClasses processor = new ClassFileImporter().importPath(mainClasses());
+  // imported once for the class: each test method would otherwise import it again
+  private static final JavaClasses processor = new ClassFileImporter().importPath(mainClasses());
 
   private static Path mainClasses() {
     try {

@@ -22,7 +22,8 @@ class ProjectorArchitectureTest {
   private static final String CATALOG = "cl.zeues.occupation.projector.catalog";
   private static final String PROJECTION = "cl.zeues.occupation.projector.projection";
 
-  private final JavaClasses projector = new ClassFileImporter().importPath(mainClasses());
+  // imported once for the class: each test method would otherwise import it again
+  private static final JavaClasses projector = new ClassFileImporter().importPath(mainClasses());
 
   private static Path mainClasses() {
     try {

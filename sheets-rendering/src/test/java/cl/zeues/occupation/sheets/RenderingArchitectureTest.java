@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class RenderingArchitectureTest {
 
-  private final JavaClasses library = new ClassFileImporter().importPath(mainClasses());
+  // imported once for the class: each test method would otherwise import it again
+  private static final JavaClasses library = new ClassFileImporter().importPath(mainClasses());
 
   private static Path mainClasses() {
     try {

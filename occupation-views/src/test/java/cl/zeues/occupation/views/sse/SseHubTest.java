@@ -13,12 +13,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class SseHubTest {
 
   static final Duration WAIT = Duration.ofSeconds(20);
+
+  /** Polled every 5 ms rather than Awaitility's 100 ms: these hubs deliver in microseconds. */
+  static ConditionFactory soon() {
+    return await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).atMost(WAIT);
+  }
 
   final List<SseHub> hubs = new ArrayList<>();
   final OccupationViews views = new OccupationViews();
@@ -71,7 +77,7 @@ class SseHubTest {
     publish(hub, 60);
 
     for (RecordingSink sink : sinks) {
-      await().atMost(WAIT).until(() -> sink.ids.size() == ids.size());
+      soon().until(() -> sink.ids.size() == ids.size());
       assertThat(sink.ids).containsExactlyElementsOf(ids);
       assertThat(sink.messages.getFirst()).isEqualTo("open");
     }
@@ -83,9 +89,9 @@ class SseHubTest {
     RecordingSink first = new RecordingSink();
     SseConnection connection = hub.open(null, first);
     publish(hub, 10);
-    await().atMost(WAIT).until(() -> first.ids.size() == ids.size());
+    soon().until(() -> first.ids.size() == ids.size());
     connection.close();
-    await().atMost(WAIT).until(() -> hub.connectionCount() == 0);
+    soon().until(() -> hub.connectionCount() == 0);
     int seen = ids.size();
 
     publish(hub, 15);
@@ -93,7 +99,7 @@ class SseHubTest {
     hub.open(first.ids.getLast(), resumed);
     publish(hub, 5);
 
-    await().atMost(WAIT).until(() -> resumed.ids.size() == ids.size() - seen);
+    soon().until(() -> resumed.ids.size() == ids.size() - seen);
     assertThat(resumed.ids).containsExactlyElementsOf(ids.subList(seen, ids.size()));
     assertThat(resumed.messages).doesNotContain("reset");
   }
@@ -108,8 +114,8 @@ class SseHubTest {
     RecordingSink garbage = new RecordingSink();
     hub.open("not-an-id", garbage);
 
-    await().atMost(WAIT).until(() -> evicted.messages.contains("reset"));
-    await().atMost(WAIT).until(() -> garbage.messages.contains("reset"));
+    soon().until(() -> evicted.messages.contains("reset"));
+    soon().until(() -> garbage.messages.contains("reset"));
     assertThat(evicted.ids).isEmpty();
     assertThat(hub.resetCount()).isEqualTo(2);
   }
@@ -125,7 +131,7 @@ class SseHubTest {
     assertThat(hub.refusedCount()).isEqualTo(1);
 
     one.close();
-    await().atMost(WAIT).until(() -> hub.connectionCount() == 1);
+    soon().until(() -> hub.connectionCount() == 1);
     hub.open(null, new RecordingSink());
     assertThat(hub.connectionCount()).isEqualTo(2);
   }
@@ -139,25 +145,25 @@ class SseHubTest {
     hub.open(null, slow);
     hub.open(null, fast);
     publish(hub, 1);
-    await().atMost(WAIT).until(() -> slow.blocked);
+    soon().until(() -> slow.blocked);
 
     // in steps the fast client keeps up with (3 < its buffer of 4); the slow one reads nothing
     for (int step = 0; step < 10; step++) {
       publish(hub, 3);
-      await().atMost(WAIT).until(() -> fast.ids.size() == ids.size());
+      soon().until(() -> fast.ids.size() == ids.size());
     }
 
     assertThat(hub.droppedCount()).isEqualTo(1);
     assertThat(fast.ids).containsExactlyElementsOf(ids);
     stuck.countDown();
-    await().atMost(WAIT).until(() -> slow.closed);
+    soon().until(() -> slow.closed);
     assertThat(slow.messages).last().isEqualTo("dropped");
     assertThat(hub.connectionCount()).isEqualTo(1);
 
     RecordingSink resumed = new RecordingSink();
     hub.open(slow.ids.getLast(), resumed);
     int missed = ids.size() - slow.ids.size();
-    await().atMost(WAIT).until(() -> resumed.ids.size() == missed);
+    soon().until(() -> resumed.ids.size() == missed);
     assertThat(slow.ids).containsExactly(ids.getFirst());
     assertThat(resumed.ids).isEqualTo(ids.subList(1, ids.size()));
   }
@@ -168,6 +174,6 @@ class SseHubTest {
     RecordingSink idle = new RecordingSink();
     hub.open(null, idle);
 
-    await().atMost(WAIT).until(() -> idle.messages.stream().filter("ping"::equals).count() >= 2);
+    soon().until(() -> idle.messages.stream().filter("ping"::equals).count() >= 2);
   }
 }

@@ -28,9 +28,9 @@ import org.springframework.context.annotation.Configuration;
  * the producer's {@code traceparent} started, and the record's span is that trace's child.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class StructuredCommandLogTest {
+class StructuredCommandLogIT {
 
-  private static final Logger log = LoggerFactory.getLogger(StructuredCommandLogTest.class);
+  private static final Logger log = LoggerFactory.getLogger(StructuredCommandLogIT.class);
 
   static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
   static final String PRODUCER_SPAN = "00f067aa0ba902b7";

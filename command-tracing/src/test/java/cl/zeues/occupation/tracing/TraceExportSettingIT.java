@@ -13,7 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Spans leave the process only when the one setting names a collector: without it no exporter
  * exists, so tracing sends nothing anywhere.
  */
-class TraceExportSettingTest {
+class TraceExportSettingIT {
 
   @Test
   void noSpanExporterUnlessTheOtlpEndpointIsSet() {
@@ -31,7 +31,7 @@ class TraceExportSettingTest {
   }
 
   private static ConfigurableApplicationContext run(String... properties) {
-    return new SpringApplicationBuilder(StructuredCommandLogTest.Service.class)
+    return new SpringApplicationBuilder(StructuredCommandLogIT.Service.class)
         .web(WebApplicationType.NONE)
         .properties(properties)
         .run();
