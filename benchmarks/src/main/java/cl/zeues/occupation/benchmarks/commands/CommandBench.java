@@ -263,7 +263,7 @@ public final class CommandBench implements Callable<Integer> {
               KafkaPath.baseline(system.brokers(), TransactionalRelay.BASELINE, "bench-baseline");
           CommandPath compared = comparedPath(system, "bench-compared");
           CommandPath kafka = KafkaPath.processor(system.brokers(), "bench-kafka");
-          CommandPath http = new HttpPath(system.apiBase(), ANSWER_TIMEOUT)) {
+          CommandPath http = httpPath(system, "bench-http")) {
         if (sequentialSeconds > 0) {
           List<String> tags = tablets.tags();
           List<Worker> tabletWorkers = system.workers();
@@ -361,7 +361,7 @@ public final class CommandBench implements Callable<Integer> {
                 system.brokers(), TransactionalRelay.BASELINE, "bench-warmup-baseline");
         CommandPath compared = comparedPath(system, "bench-warmup-compared");
         CommandPath kafka = KafkaPath.processor(system.brokers(), "bench-warmup-kafka");
-        CommandPath http = new HttpPath(system.apiBase(), ANSWER_TIMEOUT)) {
+        CommandPath http = httpPath(system, "bench-warmup-http")) {
       for (CommandPath unchecked : Arrays.asList(relay, compared)) {
         if (unchecked != null) {
           new LoadDriver(
@@ -379,6 +379,11 @@ public final class CommandBench implements Callable<Integer> {
         system.redis().deleteSpools(tags.prefix(), tags.tags());
       }
     }
+  }
+
+  private static CommandPath httpPath(CommandSystem system, String clientId) {
+    return new HttpPath(
+        system.apiBase(), system.apiToken(), ANSWER_TIMEOUT, system.brokers(), clientId);
   }
 
   /** The compared relay's client, or null when no relay is compared. */
@@ -399,6 +404,7 @@ public final class CommandBench implements Callable<Integer> {
         "[%s] one client, TOMAR/PAUSAR on one spool, for %d s%n", name, sequentialSeconds);
     return measured(
         system,
+        commands,
         checked,
         () -> {
           long start = System.nanoTime();
@@ -454,6 +460,7 @@ public final class CommandBench implements Callable<Integer> {
         "[%s] %d workers offering %d commands/s for %d s%n", name, workers, rate, seconds);
     return measured(
         system,
+        commands,
         checked,
         () -> {
           long start = System.nanoTime();
@@ -484,6 +491,7 @@ public final class CommandBench implements Callable<Integer> {
         "[%s] flat out, at most %d in flight, for %d s%n", name, maxInFlight, seconds);
     return measured(
         system,
+        commands,
         checked,
         () -> {
           PhaseTally tally =
@@ -503,11 +511,24 @@ public final class CommandBench implements Callable<Integer> {
 
   /** Runs a phase, adding the processor's own counters when the processor took part. */
   private PhaseResult measured(
-      CommandSystem system, boolean processorTakesPart, Supplier<PhaseResult> phase) {
+      CommandSystem system,
+      CommandPath commands,
+      boolean processorTakesPart,
+      Supplier<PhaseResult> phase) {
     ProcessorCounters before = ProcessorCounters.read(system.processorMeters());
-    PhaseResult result = phase.get();
+    Breakdown breakdown = new Breakdown();
+    commands.breakdownInto(breakdown);
+    PhaseResult result;
+    try {
+      result = phase.get();
+    } finally {
+      commands.breakdownInto(null);
+    }
     if (processorTakesPart) {
-      result = result.withProcessor(ProcessorCounters.read(system.processorMeters()).minus(before));
+      result =
+          result
+              .withProcessor(ProcessorCounters.read(system.processorMeters()).minus(before))
+              .withBreakdown(breakdown.figures());
     }
     System.out.printf(
         "[%s] %d answers, %.0f/s, p50 %.1f ms, p99 %.1f ms%n",

@@ -7,6 +7,7 @@ import cl.zeues.occupation.benchmarks.support.TextTable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,7 +129,8 @@ record CommandReport(
         completed == 0 ? 0 : round((double) conflicts / completed, 4),
         tally.unexpected(),
         tally.unexpectedSamples(),
-        null);
+        null,
+        List.of());
   }
 
   /** Per phase, its figures plus its ratios to the baseline measured the same way. */
@@ -278,7 +280,56 @@ record CommandReport(
     table.row(row("unexpected answers", phases, p -> String.valueOf(p.unexpected())));
     StringBuilder out = new StringBuilder(table.render());
     out.append(figureTable(run.figures()));
+    out.append(breakdownTable(phases));
     return out.toString();
+  }
+
+  /**
+   * Per phase the processor answered, p50 / p99 of each segment of a command's way (ms): the
+   * percentiles of each segment on its own, so they need not add up to the total's.
+   */
+  static String breakdownTable(List<PhaseResult> phases) {
+    List<PhaseResult> broken = phases.stream().filter(p -> !p.breakdown().isEmpty()).toList();
+    if (broken.isEmpty()) {
+      return "";
+    }
+    List<String> segments = new ArrayList<>();
+    broken.forEach(
+        p ->
+            p.breakdown()
+                .forEach(
+                    f -> {
+                      if (!segments.contains(f.segment())) {
+                        segments.add(f.segment());
+                      }
+                    }));
+    segments.sort(Comparator.comparingInt(CommandReport::segmentOrder));
+    TextTable table = new TextTable();
+    List<String> header = new ArrayList<>(List.of("breakdown, p50 / p99 (ms)"));
+    broken.forEach(p -> header.add(p.phase()));
+    table.row(header);
+    for (String segment : segments) {
+      List<String> cells = new ArrayList<>(List.of(segment));
+      for (PhaseResult phase : broken) {
+        cells.add(
+            phase.breakdown().stream()
+                .filter(f -> f.segment().equals(segment))
+                .findFirst()
+                .map(f -> f.p50() + " / " + f.p99())
+                .orElse("-"));
+      }
+      table.row(cells);
+    }
+    return table.render();
+  }
+
+  private static int segmentOrder(String label) {
+    for (Breakdown.Segment segment : Breakdown.Segment.values()) {
+      if (segment.label.equals(label)) {
+        return segment.ordinal();
+      }
+    }
+    return Integer.MAX_VALUE;
   }
 
   private static String figureTable(Map<String, Map<String, Double>> figures) {

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -44,6 +45,9 @@ final class CommandSystem implements AutoCloseable {
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
   private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** Drawn per run: the API is reachable only on loopback, and only for the bench's time. */
+  private final String apiToken = "bench-" + UUID.randomUUID();
 
   private final StartedParts started = new StartedParts();
   private final JsonCodec codec = new JsonCodec();
@@ -151,10 +155,14 @@ final class CommandSystem implements AutoCloseable {
                 "--server.address=127.0.0.1",
                 "--spring.kafka.bootstrap-servers=" + brokers,
                 "--spring.data.redis.url=" + redis.url(),
+                // Its actuator has a port of its own (8081 by default, maybe another's here).
+                "--management.server.port=0",
+                // The driver's credential: an administrator may use the tablets' routes too.
+                "--zeues.security.bootstrap-admin-token=" + apiToken,
                 "--spring.main.banner-mode=off");
     api = a;
     started.add(a::close);
-    awaitUntil("the command-api to be ready", () -> ready(port(a)));
+    awaitUntil("the command-api to be ready", () -> ready(managementPort(a)));
     awaitUntil("the processor to be ready", () -> ready(port(p)));
     startRelay(TransactionalRelay.BASELINE, Map.of());
     if (comparedRelay != null) {
@@ -171,6 +179,11 @@ final class CommandSystem implements AutoCloseable {
 
   String brokers() {
     return broker.brokers();
+  }
+
+  /** The bearer credential the API accepts from the driver. */
+  String apiToken() {
+    return apiToken;
   }
 
   String apiBase() {
@@ -273,6 +286,10 @@ final class CommandSystem implements AutoCloseable {
     } catch (Exception e) {
       return null;
     }
+  }
+
+  private static int managementPort(ConfigurableApplicationContext context) {
+    return Integer.parseInt(context.getEnvironment().getProperty("local.management.port", "0"));
   }
 
   private static int port(ConfigurableApplicationContext context) {

@@ -1,6 +1,7 @@
 package cl.zeues.occupation.benchmarks.commands;
 
 import cl.zeues.occupation.benchmarks.commands.ShopFloor.Planned;
+import cl.zeues.occupation.events.TimingHeaders;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,9 +33,23 @@ final class HttpPath implements CommandPath {
           .executor(Executors.newVirtualThreadPerTaskExecutor())
           .build();
 
-  HttpPath(String apiBase, Duration timeout) {
+  private final String authorization;
+  private final ReplyWatch replies;
+
+  /**
+   * @param token the bearer credential every request carries
+   * @param brokers where {@link ReplyWatch} reads the replies' stamps
+   */
+  HttpPath(String apiBase, String token, Duration timeout, String brokers, String clientId) {
     this.apiBase = apiBase;
+    this.authorization = "Bearer " + token;
     this.timeout = timeout;
+    this.replies = new ReplyWatch(brokers, clientId + "-replies");
+  }
+
+  @Override
+  public void breakdownInto(@Nullable Breakdown breakdown) {
+    replies.breakdownInto(breakdown);
   }
 
   @Override
@@ -45,14 +62,33 @@ final class HttpPath implements CommandPath {
                         + planned.action().name().toLowerCase(Locale.ROOT)))
             .timeout(timeout)
             .header("Content-Type", "application/json")
+            .header("Authorization", authorization)
             .POST(HttpRequest.BodyPublishers.ofString(body(planned)))
             .build();
+    long sent = TimingHeaders.now();
     return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
         .handle(
-            (response, failure) ->
-                failure != null
-                    ? Outcome.ERROR
-                    : Outcome.ofHttp(response.statusCode(), response.body()));
+            (response, failure) -> {
+              if (failure != null) {
+                return Outcome.ERROR;
+              }
+              long answered = TimingHeaders.now();
+              String commandId = commandId(response.body());
+              if (commandId != null) {
+                replies.answered(commandId, sent, answered);
+              }
+              return Outcome.ofHttp(response.statusCode(), response.body());
+            });
+  }
+
+  /** The {@code command_id} an answer names (a 200, or a problem the processor decided). */
+  private static @Nullable String commandId(String body) {
+    try {
+      JsonNode id = JSON.readTree(body).get("command_id");
+      return id != null && id.isString() ? id.asString() : null;
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /** The JSON a tablet sends; PAUSAR/COMPLETAR/CANCELAR leave {@code operacion} to the server. */
@@ -69,6 +105,7 @@ final class HttpPath implements CommandPath {
 
   @Override
   public void close() {
+    replies.close();
     http.close();
   }
 }

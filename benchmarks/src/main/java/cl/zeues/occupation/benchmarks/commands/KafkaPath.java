@@ -5,6 +5,7 @@ import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.Topics;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A command path without HTTP: the command's JSON, keyed by its tag, to a request topic, and its
@@ -64,6 +65,11 @@ final class KafkaPath implements CommandPath {
         planned.command().commandId().toString(),
         codec.write(planned.command()),
         correlationInHeader);
+  }
+
+  @Override
+  public void breakdownInto(@Nullable Breakdown breakdown) {
+    client.breakdownInto(breakdown);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package cl.zeues.occupation.benchmarks.commands;
 
+import cl.zeues.occupation.events.TimingHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A client that publishes requests and waits for their replies, the way the command-api does it
@@ -35,9 +37,13 @@ final class KafkaRequestReply implements AutoCloseable {
   private final KafkaProducer<String, byte[]> producer;
   private final KafkaConsumer<String, byte[]> consumer;
   private final Function<byte[], String> outcomeOfReply;
-  private final Map<String, CompletableFuture<String>> awaiting = new ConcurrentHashMap<>();
+  private final Map<String, Awaited> awaiting = new ConcurrentHashMap<>();
   private final Thread reader;
   private volatile boolean running = true;
+  private volatile @Nullable Breakdown breakdown;
+
+  /** A request's answer-to-be, and when it was sent (epoch microseconds). */
+  private record Awaited(CompletableFuture<String> reply, long sentAt) {}
 
   /**
    * @param outcomeOfReply turns a reply's value into an {@link Outcome} code (on the reader thread)
@@ -65,27 +71,7 @@ final class KafkaRequestReply implements AutoCloseable {
                 clientId + "-requests"),
             new StringSerializer(),
             new ByteArraySerializer());
-    this.consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                brokers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.CLIENT_ID_CONFIG,
-                clientId + "-replies"),
-            new StringDeserializer(),
-            new ByteArrayDeserializer());
-    List<TopicPartition> partitions =
-        consumer.partitionsFor(replyTopic, Duration.ofSeconds(30)).stream()
-            .map(p -> new TopicPartition(replyTopic, p.partition()))
-            .toList();
-    consumer.assign(partitions);
-    consumer.seekToEnd(partitions);
-    // Resolve the end offsets now, so no reply to a request sent after this returns is skipped.
-    partitions.forEach(tp -> consumer.position(tp, Duration.ofSeconds(30)));
+    this.consumer = replyConsumer(brokers, replyTopic, clientId + "-replies");
     this.reader = Thread.ofPlatform().name(clientId + "-replies").daemon().start(this::read);
   }
 
@@ -98,7 +84,8 @@ final class KafkaRequestReply implements AutoCloseable {
    */
   CompletableFuture<String> send(String key, String correlation, byte[] value, boolean inHeader) {
     CompletableFuture<String> reply = new CompletableFuture<>();
-    awaiting.put(correlation, reply);
+    Awaited awaited = new Awaited(reply, TimingHeaders.now());
+    awaiting.put(correlation, awaited);
     ProducerRecord<String, byte[]> record = new ProducerRecord<>(requestTopic, key, value);
     if (inHeader) {
       record.headers().add(CORRELATION_HEADER, correlation.getBytes(StandardCharsets.UTF_8));
@@ -107,15 +94,49 @@ final class KafkaRequestReply implements AutoCloseable {
       producer.send(
           record,
           (metadata, failure) -> {
-            if (failure != null && awaiting.remove(correlation, reply)) {
+            if (failure != null && awaiting.remove(correlation, awaited)) {
               reply.complete(Outcome.ERROR);
             }
           });
     } catch (RuntimeException e) {
-      awaiting.remove(correlation, reply);
+      awaiting.remove(correlation, awaited);
       reply.complete(Outcome.ERROR);
     }
     return reply;
+  }
+
+  /**
+   * A read_committed consumer over every partition of {@code topic}, at its end: no reply to a
+   * request sent after this returns is skipped.
+   */
+  static KafkaConsumer<String, byte[]> replyConsumer(
+      String brokers, String topic, String clientId) {
+    KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                brokers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.CLIENT_ID_CONFIG,
+                clientId),
+            new StringDeserializer(),
+            new ByteArrayDeserializer());
+    List<TopicPartition> partitions =
+        consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+            .map(p -> new TopicPartition(topic, p.partition()))
+            .toList();
+    consumer.assign(partitions);
+    consumer.seekToEnd(partitions);
+    partitions.forEach(tp -> consumer.position(tp, Duration.ofSeconds(30)));
+    return consumer;
+  }
+
+  /** Where the timings of the answers read from now on go (null: nowhere). */
+  void breakdownInto(@Nullable Breakdown breakdown) {
+    this.breakdown = breakdown;
   }
 
   void abandon(String correlation) {
@@ -126,11 +147,17 @@ final class KafkaRequestReply implements AutoCloseable {
     try {
       while (running) {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-          CompletableFuture<String> reply =
-              record.key() == null ? null : awaiting.remove(record.key());
-          if (reply != null) {
-            reply.complete(
-                record.value() == null ? Outcome.ERROR : outcomeOfReply.apply(record.value()));
+          Awaited awaited = record.key() == null ? null : awaiting.remove(record.key());
+          if (awaited != null) {
+            Breakdown timings = breakdown;
+            if (timings != null) {
+              long now = TimingHeaders.now();
+              timings.record(awaited.sentAt(), record.headers(), now, now);
+            }
+            awaited
+                .reply()
+                .complete(
+                    record.value() == null ? Outcome.ERROR : outcomeOfReply.apply(record.value()));
           }
         }
       }
@@ -151,6 +178,6 @@ final class KafkaRequestReply implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     producer.close(Duration.ofSeconds(5));
-    awaiting.values().forEach(reply -> reply.complete(Outcome.TIMEOUT));
+    awaiting.values().forEach(awaited -> awaited.reply().complete(Outcome.TIMEOUT));
   }
 }

@@ -30,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  * @param conflictRate the share of answers that were {@code SPOOL_OCCUPIED}
  * @param unexpected answers that contradict the decider's prediction
  * @param processor what the processor's own meters counted during the phase, if it took part
+ * @param breakdown where the answers' time went, segment by segment ({@link Breakdown}); empty when
+ *     the replies carried no stamps
  */
 record PhaseResult(
     String phase,
@@ -49,7 +51,8 @@ record PhaseResult(
     double conflictRate,
     long unexpected,
     List<String> unexpectedSamples,
-    @Nullable ProcessorCounters processor) {
+    @Nullable ProcessorCounters processor,
+    List<Breakdown.Figures> breakdown) {
 
   /** How a phase sends: one request at a time, at an offered rate, or as fast as it goes. */
   enum Mode {
@@ -62,6 +65,7 @@ record PhaseResult(
     responseTimeByAction = Map.copyOf(responseTimeByAction);
     outcomes = Map.copyOf(outcomes);
     unexpectedSamples = List.copyOf(unexpectedSamples);
+    breakdown = List.copyOf(breakdown);
   }
 
   PhaseResult withProcessor(ProcessorCounters counters) {
@@ -83,7 +87,31 @@ record PhaseResult(
         conflictRate,
         unexpected,
         unexpectedSamples,
-        counters);
+        counters,
+        breakdown);
+  }
+
+  PhaseResult withBreakdown(List<Breakdown.Figures> figures) {
+    return new PhaseResult(
+        phase,
+        path,
+        mode,
+        offeredRate,
+        concurrency,
+        seconds,
+        sent,
+        completed,
+        unplanned,
+        throughput,
+        responseTime,
+        serviceTime,
+        responseTimeByAction,
+        outcomes,
+        conflictRate,
+        unexpected,
+        unexpectedSamples,
+        processor,
+        figures);
   }
 
   /** The figures taken as medians over runs, by name. */

@@ -143,7 +143,8 @@ class CommandReportTest {
         0.05,
         0,
         List.of(),
-        null);
+        null,
+        List.of());
   }
 
   private static Planned planned() {

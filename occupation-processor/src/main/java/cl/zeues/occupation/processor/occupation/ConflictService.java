@@ -53,8 +53,19 @@ public final class ConflictService {
    * @throws ConflictRetriesExhaustedException after {@link RetryPolicy#maxAttempts()} conflicts
    */
   public <T> T run(String tag, Supplier<Optional<T>> attempt) {
+    return run(tag, attempt.get(), attempt);
+  }
+
+  /**
+   * {@link #run} when the first attempt was already made elsewhere (with others, in one round trip)
+   * and yielded {@code first}.
+   */
+  public <T> T run(String tag, Optional<T> first, Supplier<Optional<T>> attempt) {
+    Optional<T> result = first;
     for (int n = 1; ; n++) {
-      Optional<T> result = attempt.get();
+      if (n > 1) {
+        result = attempt.get();
+      }
       if (result.isPresent()) {
         attempts.record(n);
         if (n > 1) {

@@ -9,12 +9,19 @@ import cl.zeues.occupation.events.EventChain;
 import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.OccupationCommand;
 import cl.zeues.occupation.events.OccupationEvent;
+import cl.zeues.occupation.events.TimingHeaders;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,12 +70,117 @@ public final class OccupationService {
     return conflicts.run(tag, () -> attempt(command, source));
   }
 
+  /**
+   * {@link #handle} for a poll's commands, with the store's round trips shared: the commands go in
+   * waves, the first command of each spool, then the second of each, ...; a wave's spools are
+   * loaded together, decided one by one, and their changes written together. A spool's commands are
+   * thus decided in order, each on the state its predecessor left, as one by one; a write that
+   * loses its fence goes the way of {@link #handle} (retried on fresh state) before the next wave.
+   *
+   * @return per command, in the requests' order, its outcome or why it cannot be decided
+   */
+  public List<Handled> handleAll(List<Request> requests) {
+    Handled[] handled = new Handled[requests.size()];
+    for (List<Integer> wave : waves(requests)) {
+      handleWave(requests, wave, handled);
+    }
+    return Arrays.asList(handled);
+  }
+
+  /** A command and where its record sits. */
+  public record Request(OccupationCommand command, CommandSource source) {}
+
+  /**
+   * How a command of {@link #handleAll} ended: decided ({@code outcome}), or {@code forgotten}; and
+   * when (epoch microseconds) its spool was loaded, the decider decided and the store wrote.
+   */
+  public record Handled(
+      @Nullable CommandOutcome outcome,
+      @Nullable ForgottenCommandException forgotten,
+      long loadedAt,
+      long decidedAt,
+      long writtenAt) {}
+
+  /** Indexes of the requests, the n-th wave holding the n-th command of each spool. */
+  private static List<List<Integer>> waves(List<Request> requests) {
+    Map<String, Integer> perSpool = new HashMap<>();
+    List<List<Integer>> waves = new ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) {
+      int n = perSpool.merge(requests.get(i).command().tagSpool(), 1, Integer::sum) - 1;
+      if (waves.size() == n) {
+        waves.add(new ArrayList<>());
+      }
+      waves.get(n).add(i);
+    }
+    return waves;
+  }
+
+  private void handleWave(List<Request> requests, List<Integer> wave, Handled[] handled) {
+    List<StoredSpool> stored =
+        store.loadAll(
+            wave.stream()
+                .map(requests::get)
+                .map(r -> new OccupationStore.Load(r.command().tagSpool(), r.command().commandId()))
+                .toList());
+    long loadedAt = TimingHeaders.now();
+    List<@Nullable Plan> plans = new ArrayList<>(wave.size());
+    for (int k = 0; k < wave.size(); k++) {
+      Request request = requests.get(wave.get(k));
+      try {
+        plans.add(plan(request.command(), request.source(), stored.get(k)));
+      } catch (ForgottenCommandException e) {
+        plans.add(null);
+        long at = TimingHeaders.now();
+        handled[wave.get(k)] = new Handled(null, e, loadedAt, at, at);
+      }
+    }
+    long decidedAt = TimingHeaders.now();
+    List<OccupationStore.Change> changes = new ArrayList<>(wave.size());
+    plans.forEach(
+        plan -> {
+          if (plan != null && plan.change() != null) {
+            changes.add(plan.change());
+          }
+        });
+    Iterator<OccupationStore.WriteResult> results = store.applyAll(changes).iterator();
+    long writtenAt = TimingHeaders.now();
+    for (int k = 0; k < wave.size(); k++) {
+      Plan plan = plans.get(k);
+      if (plan == null) {
+        continue;
+      }
+      Optional<CommandOutcome> first = finish(plan, plan.change() == null ? null : results.next());
+      Request request = requests.get(wave.get(k));
+      CommandOutcome outcome =
+          conflicts.run(
+              request.command().tagSpool(),
+              first,
+              () -> attempt(request.command(), request.source()));
+      long at = first.isPresent() ? writtenAt : TimingHeaders.now();
+      handled[wave.get(k)] = new Handled(outcome, null, loadedAt, decidedAt, at);
+    }
+  }
+
+  /**
+   * What deciding a command on the stored state leaves to do: a change for the store (none for a
+   * command decided before), and the outcome once it is made.
+   */
+  private record Plan(
+      OccupationStore.@Nullable Change change,
+      CommandOutcome outcome,
+      String counted,
+      String reason) {}
+
   private Optional<CommandOutcome> attempt(OccupationCommand command, CommandSource source) {
+    Plan plan = plan(command, source, store.load(command.tagSpool(), command.commandId()));
+    return finish(plan, plan.change() == null ? null : store.apply(plan.change()));
+  }
+
+  private Plan plan(OccupationCommand command, CommandSource source, StoredSpool stored) {
     String tag = command.tagSpool();
-    StoredSpool stored = store.load(tag, command.commandId());
     RecordedCommand recorded = stored.recorded();
     if (recorded != null) {
-      return Optional.of(repeat(recorded, source));
+      return new Plan(null, repeat(recorded, source), "repeated", "NONE");
     }
     SpoolState state = stored.state();
     Instant now = clock.instant();
@@ -78,9 +190,12 @@ public final class OccupationService {
         CommandReply reply =
             new CommandReply.Rejected(
                 command.commandId(), tag, r.message(), now, r.reason(), r.ocupadoPor());
-        store.recordRejection(tag, new RecordedCommand(reply, List.of(), source));
-        count("rejected", r.reason().name());
-        yield Optional.of(new CommandOutcome(List.of(), reply));
+        yield new Plan(
+            new OccupationStore.Change.Rejection(
+                tag, new RecordedCommand(reply, List.of(), source)),
+            new CommandOutcome(List.of(), reply),
+            "rejected",
+            r.reason().name());
       }
       case Decision.Accepted a -> {
         if (stored.writtenAfter(source)) {
@@ -91,7 +206,7 @@ public final class OccupationService {
     };
   }
 
-  private Optional<CommandOutcome> write(
+  private Plan write(
       OccupationCommand command,
       CommandSource source,
       SpoolState state,
@@ -120,22 +235,35 @@ public final class OccupationService {
             accepted.estadoDetalle(),
             accepted.ciclo());
     RecordedCommand record = new RecordedCommand(reply, accepted.events(), source);
-    OccupationStore.WriteResult result =
-        takes
-            ? store.writeTakingLock(tag, state.version(), next, record, lockLifetime.of(after))
-            : store.write(tag, state.version(), next, record);
-    if (result == OccupationStore.WriteResult.WRITTEN_OVER_STALE_LOCK) {
-      registry.counter("zeues.lock.stale.released").increment();
-      log.warn("spool {}: replaced a stale lock the state does not know", tag);
+    return new Plan(
+        new OccupationStore.Change.Write(
+            tag, state.version(), next, record, takes ? lockLifetime.of(after) : null),
+        new CommandOutcome(accepted.events(), reply),
+        "accepted",
+        "NONE");
+  }
+
+  /** The plan's outcome once its change (if any) is made; empty when its write lost the fence. */
+  private Optional<CommandOutcome> finish(Plan plan, OccupationStore.@Nullable WriteResult result) {
+    if (plan.change() instanceof OccupationStore.Change.Write write && result != null) {
+      if (result == OccupationStore.WriteResult.WRITTEN_OVER_STALE_LOCK) {
+        registry.counter("zeues.lock.stale.released").increment();
+        log.warn("spool {}: replaced a stale lock the state does not know", write.tag());
+      }
+      if (!result.written()) {
+        // A losing write changed nothing, its lock included: the winner may be a zombie that
+        // wrote this very decision (same command, same token), or something else; the retry
+        // decides again.
+        log.debug(
+            "spool {}: write of command {} lost: {}",
+            write.tag(),
+            plan.outcome().reply().commandId(),
+            result);
+        return Optional.empty();
+      }
     }
-    if (!result.written()) {
-      // A losing write changed nothing, its lock included: the winner may be a zombie that wrote
-      // this very decision (same command, same token), or something else; the retry decides again.
-      log.debug("spool {}: write of command {} lost: {}", tag, command.commandId(), result);
-      return Optional.empty();
-    }
-    count("accepted", "NONE");
-    return Optional.of(new CommandOutcome(accepted.events(), reply));
+    count(plan.counted(), plan.reason());
+    return Optional.of(plan.outcome());
   }
 
   /**
@@ -144,7 +272,6 @@ public final class OccupationService {
    * retry: answer the first reply and publish nothing.
    */
   private CommandOutcome repeat(RecordedCommand recorded, CommandSource source) {
-    count("repeated", "NONE");
     if (recorded.source().equals(source)) {
       return new CommandOutcome(recorded.events(), recorded.reply());
     }

@@ -2,7 +2,9 @@ package cl.zeues.occupation.processor.occupation;
 
 import cl.zeues.occupation.domain.SpoolState;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where spool states and decided commands live between commands (Redis in production). The store
@@ -66,6 +68,66 @@ public interface OccupationStore {
    * marks it applied through the offset it is expected to hold.
    */
   void restore(int partition, RebuiltPartition rebuilt);
+
+  /**
+   * {@link #load} for several commands of different spools at once: a store that can sends the
+   * reads together (Redis: one pipelined round trip for all). Results in the loads' order.
+   */
+  default List<StoredSpool> loadAll(List<Load> loads) {
+    return loads.stream().map(load -> load(load.tag(), load.commandId())).toList();
+  }
+
+  /**
+   * The changes of several decisions on different spools at once, applied in the list's order, each
+   * checked exactly as its own method checks it ({@link #write}, {@link #writeTakingLock}, {@link
+   * #recordRejection}, whose result reads {@link WriteResult#WRITTEN}); a store that can sends them
+   * together (Redis: one pipelined round trip for all). Results in the changes' order.
+   *
+   * @throws StoreLostException if the store has lost what it held (the other changes may have been
+   *     applied: the caller's transaction aborts and the batch is decided again)
+   */
+  default List<WriteResult> applyAll(List<Change> changes) {
+    return changes.stream().map(this::apply).toList();
+  }
+
+  /** One change, by the method that makes it. */
+  default WriteResult apply(Change change) {
+    return switch (change) {
+      case Change.Write(var tag, var version, var next, var record, var lockTtl) ->
+          lockTtl == null
+              ? write(tag, version, next, record)
+              : writeTakingLock(tag, version, next, record, lockTtl);
+      case Change.Rejection(var tag, var record) -> {
+        recordRejection(tag, record);
+        yield WriteResult.WRITTEN;
+      }
+    };
+  }
+
+  /** What {@link #load} reads: a spool and the command being decided on it. */
+  record Load(String tag, UUID commandId) {}
+
+  /** What a decision leaves for the store to make durable. */
+  sealed interface Change {
+
+    /** The spool changed. */
+    String tag();
+
+    /**
+     * {@link #write}, or {@link #writeTakingLock} for {@code lockTtl} when the decision starts an
+     * occupation.
+     */
+    record Write(
+        String tag,
+        long expectedVersion,
+        SpoolState next,
+        RecordedCommand record,
+        @Nullable Duration lockTtl)
+        implements Change {}
+
+    /** {@link #recordRejection}. */
+    record Rejection(String tag, RecordedCommand record) implements Change {}
+  }
 
   /** The outcome of a fenced write. */
   enum WriteResult {

@@ -302,4 +302,131 @@ class OccupationServiceTest {
     assertThat(spools.locks.get(tag)).isNotEqualTo(stale);
     assertThat(registry.counter("zeues.lock.stale.released").count()).isEqualTo(1);
   }
+
+  List<OccupationService.Handled> handleAll(OccupationCommand... commands) {
+    return service.handleAll(
+        java.util.Arrays.stream(commands)
+            .map(
+                c ->
+                    new OccupationService.Request(
+                        c, new CommandSource(0, offsets.getAndIncrement())))
+            .toList());
+  }
+
+  @Test
+  void aPollIsDecidedInWavesEachSpoolsCommandsInOrder() {
+    String a = spool();
+    String b = spool();
+
+    List<OccupationService.Handled> handled =
+        handleAll(
+            tomar(a, JUAN, Operacion.ARM),
+            tomar(b, JUAN, Operacion.ARM),
+            new OccupationCommand.Pausar(UUID.randomUUID(), a, JUAN, null, NOW),
+            tomar(b, ANA, Operacion.ARM),
+            tomar(a, ANA, Operacion.ARM));
+
+    assertThat(spools.journal)
+        .containsExactly(
+            "load " + a,
+            "load " + b,
+            "write " + a + " v1 taking the lock",
+            "write " + b + " v1 taking the lock",
+            "load " + a,
+            "load " + b,
+            "write " + a + " v2",
+            "reject " + b,
+            "load " + a,
+            "write " + a + " v3 taking the lock");
+    assertThat(handled)
+        .extracting(h -> h.outcome().reply() instanceof CommandReply.Accepted)
+        .containsExactly(true, true, true, false, true);
+    assertThat(reason(handled.get(3).outcome())).isEqualTo(RejectionReason.SPOOL_OCCUPIED);
+    assertThat(spools.states.get(a).occupation().worker()).isEqualTo(ANA);
+    assertThat(handled)
+        .allSatisfy(
+            h -> {
+              assertThat(h.decidedAt()).isGreaterThanOrEqualTo(h.loadedAt());
+              assertThat(h.writtenAt()).isGreaterThanOrEqualTo(h.decidedAt());
+            });
+  }
+
+  @Test
+  void aPollDecidesAsOneByOneWould() {
+    List<String> tags = List.of(spool(), spool(), spool());
+    List<OccupationCommand> commands =
+        List.of(
+            tomar(tags.get(0), JUAN, Operacion.ARM),
+            tomar(tags.get(0), ANA, Operacion.ARM),
+            tomar(tags.get(1), ANA, Operacion.SOLD),
+            new OccupationCommand.Pausar(UUID.randomUUID(), tags.get(0), ANA, null, NOW),
+            new OccupationCommand.Pausar(UUID.randomUUID(), tags.get(0), JUAN, null, NOW),
+            tomar(tags.get(2), ANA, Operacion.ARM),
+            tomar(tags.get(0), ANA, Operacion.ARM));
+
+    List<OccupationService.Handled> together =
+        handleAll(commands.toArray(OccupationCommand[]::new));
+    OccupationServiceTest oneByOne = new OccupationServiceTest();
+    tags.forEach(t -> oneByOne.spool());
+    List<CommandOutcome> alone = commands.stream().map(oneByOne::handle).toList();
+
+    assertThat(together)
+        .extracting(h -> summary(h.outcome()))
+        .containsExactlyElementsOf(alone.stream().map(OccupationServiceTest::summary).toList());
+    assertThat(spools.states).hasSameSizeAs(oneByOne.spools.states);
+    oneByOne.spools.states.forEach(
+        (tag, state) -> assertThat(spools.states.get(tag).version()).isEqualTo(state.version()));
+  }
+
+  /**
+   * What a tablet sees of an outcome: accepted (with how many events) or the rejection's reason.
+   */
+  static String summary(CommandOutcome outcome) {
+    return switch (outcome.reply()) {
+      case CommandReply.Accepted a -> "accepted v" + a.version() + " " + outcome.events().size();
+      case CommandReply.Rejected r -> r.reason().name();
+    };
+  }
+
+  @Test
+  void aWaveWriteThatLosesIsRetriedBeforeTheSpoolsNextCommand() {
+    String tag = spool();
+    OccupationCommand take = tomar(tag, JUAN, Operacion.ARM);
+    // A fenced-out zombie decides the same command first, between the wave's load and write.
+    spools.beforeNextWrite = () -> service.handle(take, new CommandSource(0, 0));
+
+    List<OccupationService.Handled> handled =
+        handleAll(take, new OccupationCommand.Pausar(UUID.randomUUID(), tag, JUAN, null, NOW));
+
+    assertThat(handled)
+        .allSatisfy(h -> assertThat(h.outcome().reply()).isInstanceOf(CommandReply.Accepted.class));
+    assertThat(registry.counter("zeues.occupation.conflicts").count()).isEqualTo(1);
+    assertThat(spools.states.get(tag).version()).isEqualTo(2);
+    assertThat(spools.locks).doesNotContainKey(tag);
+  }
+
+  @Test
+  void aForgottenCommandInAPollIsReportedAndTheOthersAreDecided() {
+    String tag = spool();
+    String other = spool();
+    service.handle(tomar(tag, JUAN, Operacion.ARM), new CommandSource(0, 10));
+    OccupationCommand anaTomar = tomar(tag, ANA, Operacion.ARM);
+    service.handle(anaTomar, new CommandSource(0, 11));
+    service.handle(
+        new OccupationCommand.Pausar(UUID.randomUUID(), tag, JUAN, null, NOW),
+        new CommandSource(0, 12));
+    spools.commands.remove(anaTomar.commandId()); // expired while the batch stayed uncommitted
+
+    List<OccupationService.Handled> handled =
+        service.handleAll(
+            List.of(
+                new OccupationService.Request(anaTomar, new CommandSource(0, 11)),
+                new OccupationService.Request(
+                    tomar(other, ANA, Operacion.ARM), new CommandSource(0, 13))));
+
+    assertThat(handled.get(0).forgotten()).isNotNull();
+    assertThat(handled.get(0).outcome()).isNull();
+    assertThat(handled.get(1).outcome().reply()).isInstanceOf(CommandReply.Accepted.class);
+    assertThat(spools.states.get(tag).version()).isEqualTo(2);
+  }
 }

@@ -5,6 +5,7 @@ import cl.zeues.occupation.api.occupation.CommandBusUnavailableException;
 import cl.zeues.occupation.events.CommandReply;
 import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.OccupationCommand;
+import cl.zeues.occupation.events.TimingHeaders;
 import cl.zeues.occupation.events.Topics;
 import java.time.Duration;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -43,8 +45,11 @@ class KafkaCommandBus implements CommandBus {
     CompletableFuture<CommandReply> reply =
         awaiting.computeIfAbsent(id, key -> new CompletableFuture<>());
     try {
+      ProducerRecord<String, byte[]> record =
+          new ProducerRecord<>(Topics.COMMANDS.name(), command.tagSpool(), codec.write(command));
+      record.headers().add(TimingHeaders.API_PUBLISH, TimingHeaders.encode(TimingHeaders.now()));
       template
-          .send(Topics.COMMANDS.name(), command.tagSpool(), codec.write(command))
+          .send(record)
           // The producer's own delivery.timeout.ms bounds this; the margin only guards a hang.
           .get(publishTimeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
       return reply;

@@ -2,20 +2,25 @@ package cl.zeues.occupation.processor.occupation.kafka;
 
 import cl.zeues.occupation.events.JsonCodec;
 import cl.zeues.occupation.events.OccupationCommand;
+import cl.zeues.occupation.events.TimingHeaders;
 import cl.zeues.occupation.processor.occupation.CommandSource;
 import cl.zeues.occupation.processor.occupation.ForgottenCommandException;
 import cl.zeues.occupation.processor.occupation.OccupationService;
 import cl.zeues.occupation.processor.occupation.StoreLostException;
 import cl.zeues.occupation.processor.occupation.StoreRecovery;
-import cl.zeues.occupation.tracing.CommandLogContext;
 import cl.zeues.occupation.tracing.ConsumedRecordTracing;
+import cl.zeues.occupation.tracing.ConsumedRecordTracing.RecordSpan;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchMessageListener;
@@ -73,18 +78,52 @@ final class CommandListener implements BatchMessageListener<String, byte[]> {
     }
   }
 
+  /**
+   * The poll's commands are decided together ({@link OccupationService#handleAll}: the store's
+   * round trips shared, each spool's commands in order), then each record's outcome is sent. Each
+   * record has its own span (the trace its producer started) from receipt until its outcome is
+   * sent; it is current, with the command's log context, while the record is read and while its
+   * outcome is sent, so the events and reply join the command's trace.
+   */
   private void decide(List<ConsumerRecord<String, byte[]>> records) {
-    for (ConsumerRecord<String, byte[]> record : records) {
-      tracing.process(record, () -> decide(record));
+    long receivedAt = TimingHeaders.now();
+    List<ConsumerRecord<String, byte[]>> commands = new ArrayList<>(records.size());
+    List<RecordSpan> spans = new ArrayList<>(records.size());
+    List<OccupationService.Request> requests = new ArrayList<>(records.size());
+    List<RecordSpan> open = new ArrayList<>(records.size());
+    try {
+      for (ConsumerRecord<String, byte[]> record : records) {
+        RecordSpan span = tracing.start(record);
+        open.add(span);
+        OccupationCommand command = span.call(null, () -> commandOrDeadLetter(record));
+        if (command != null) {
+          commands.add(record);
+          spans.add(span);
+          requests.add(
+              new OccupationService.Request(
+                  command, new CommandSource(record.partition(), record.offset())));
+        }
+      }
+      List<OccupationService.Handled> handled = service.handleAll(requests);
+      for (int i = 0; i < commands.size(); i++) {
+        ConsumerRecord<String, byte[]> record = commands.get(i);
+        OccupationService.Handled outcome = handled.get(i);
+        spans
+            .get(i)
+            .run(requests.get(i).command().commandId(), () -> publish(record, outcome, receivedAt));
+      }
+    } catch (RuntimeException | Error e) {
+      open.forEach(span -> span.failed(e));
+      throw e;
+    } finally {
+      open.forEach(RecordSpan::end);
     }
   }
 
-  /** One command, in its own span and log context (the trace its producer started). */
-  private void decide(ConsumerRecord<String, byte[]> record) {
-    OccupationCommand command;
+  /** The record's command, or null when it is not a valid one (then it is dead-lettered). */
+  private @Nullable OccupationCommand commandOrDeadLetter(ConsumerRecord<String, byte[]> record) {
     try {
-      command = parse(record);
-      CommandLogContext.commandId(command.commandId());
+      return parse(record);
     } catch (JsonCodec.MalformedRecordException e) {
       log.warn(
           "dead-lettering command at {}-{}@{}: {}",
@@ -92,22 +131,51 @@ final class CommandListener implements BatchMessageListener<String, byte[]> {
           record.partition(),
           record.offset(),
           e.getMessage());
-      publisher.deadLetter(record, e.getMessage());
-      deadLetters.increment();
-      return;
+      deadLetter(record, e.getMessage());
+      return null;
     }
-    try {
-      publisher.publish(
-          service.handle(command, new CommandSource(record.partition(), record.offset())));
-    } catch (ForgottenCommandException e) {
+  }
+
+  /** Sends what deciding the record's command left: its events and reply, or a dead letter. */
+  private void publish(
+      ConsumerRecord<String, byte[]> record, OccupationService.Handled handled, long receivedAt) {
+    ForgottenCommandException forgotten = handled.forgotten();
+    if (forgotten != null) {
       log.warn(
           "dead-lettering command at {}-{}: {}",
           record.partition(),
           record.offset(),
-          e.getMessage());
-      publisher.deadLetter(record, e.getMessage());
-      deadLetters.increment();
+          forgotten.getMessage());
+      deadLetter(record, forgotten.getMessage());
+      return;
     }
+    publisher.publish(
+        Objects.requireNonNull(handled.outcome()), timings(record, handled, receivedAt));
+  }
+
+  /** The command's own stamps and the processor's ({@link TimingHeaders}), for its reply. */
+  private static List<Header> timings(
+      ConsumerRecord<String, byte[]> record, OccupationService.Handled handled, long receivedAt) {
+    List<Header> stamps = new ArrayList<>(8);
+    for (Header header : record.headers()) {
+      if (header.key().startsWith(TimingHeaders.PREFIX)) {
+        stamps.add(header);
+      }
+    }
+    stamps.add(stamp(TimingHeaders.RECEIVED, receivedAt));
+    stamps.add(stamp(TimingHeaders.LOADED, handled.loadedAt()));
+    stamps.add(stamp(TimingHeaders.DECIDED, handled.decidedAt()));
+    stamps.add(stamp(TimingHeaders.WRITTEN, handled.writtenAt()));
+    return stamps;
+  }
+
+  private static Header stamp(String name, long micros) {
+    return new RecordHeader(name, TimingHeaders.encode(micros));
+  }
+
+  private void deadLetter(ConsumerRecord<String, byte[]> record, String cause) {
+    publisher.deadLetter(record, cause);
+    deadLetters.increment();
   }
 
   private OccupationCommand parse(ConsumerRecord<String, byte[]> record) {

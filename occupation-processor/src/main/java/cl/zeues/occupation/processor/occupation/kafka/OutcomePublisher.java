@@ -7,8 +7,10 @@ import cl.zeues.occupation.events.Topics;
 import cl.zeues.occupation.processor.occupation.CommandOutcome;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -29,7 +31,8 @@ final class OutcomePublisher {
     this.codec = codec;
   }
 
-  void publish(CommandOutcome outcome) {
+  /** The events, then the reply (carrying {@code replyHeaders}). */
+  void publish(CommandOutcome outcome, List<Header> replyHeaders) {
     for (OccupationEvent event : outcome.events()) {
       ProducerRecord<String, byte[]> record =
           new ProducerRecord<>(Topics.EVENTS.name(), event.tagSpool(), codec.write(event));
@@ -39,8 +42,10 @@ final class OutcomePublisher {
     kafka.send(
         new ProducerRecord<>(
             Topics.REPLIES.name(),
+            null,
             outcome.reply().commandId().toString(),
-            codec.write(outcome.reply())));
+            codec.write(outcome.reply()),
+            replyHeaders));
   }
 
   /**

@@ -15,8 +15,10 @@ import cl.zeues.occupation.processor.occupation.StoreLostException;
 import cl.zeues.occupation.processor.occupation.StoredSpool;
 import cl.zeues.occupation.processor.occupation.redis.RedisLockService.Step;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -226,6 +228,7 @@ public final class RedisOccupationStore implements OccupationStore {
   private static final String STORE_LOST = "STORE_LOST";
 
   private final RedisCommands<String, String> redis;
+  private final StatefulRedisConnection<String, String> connection;
   private final JsonCodec codec;
   private final RecordRetention retention;
 
@@ -238,21 +241,47 @@ public final class RedisOccupationStore implements OccupationStore {
   public RedisOccupationStore(
       RedisCommands<String, String> redis, JsonCodec codec, RecordRetention retention) {
     this.redis = redis;
+    this.connection = redis.getStatefulConnection();
     this.codec = codec;
     this.retention = retention;
   }
 
   @Override
   public StoredSpool load(String tag, UUID commandId) {
-    List<String> found =
+    return stored(
+        tag,
+        RedisCalls.call("load" + " spool " + tag, () -> LOAD.run(redis, loadCall(tag, commandId))));
+  }
+
+  @Override
+  public List<StoredSpool> loadAll(List<Load> loads) {
+    List<LuaScript.Sent<List<String>>> sent =
         RedisCalls.call(
-            "load" + " spool " + tag,
+            "load " + loads.size() + " spools",
             () ->
-                LOAD.run(
-                    redis,
-                    new ScriptArgs()
-                        .key(StoreLayout.spoolKey(tag))
-                        .key(StoreLayout.commandKey(tag, commandId))));
+                loads.stream()
+                    .map(load -> LOAD.<List<String>>send(connection, loadCall(load)))
+                    .toList());
+    List<StoredSpool> stored = new ArrayList<>(loads.size());
+    for (int i = 0; i < loads.size(); i++) {
+      String tag = loads.get(i).tag();
+      stored.add(stored(tag, RedisCalls.call("load spool " + tag, sent.get(i)::await)));
+    }
+    return stored;
+  }
+
+  private static ScriptArgs loadCall(Load load) {
+    return loadCall(load.tag(), load.commandId());
+  }
+
+  private static ScriptArgs loadCall(String tag, UUID commandId) {
+    return new ScriptArgs()
+        .key(StoreLayout.spoolKey(tag))
+        .key(StoreLayout.commandKey(tag, commandId));
+  }
+
+  /** What {@link #LOAD} answered. */
+  private StoredSpool stored(String tag, List<String> found) {
     String state = found.get(0);
     String writer = found.get(1);
     String reply = found.get(2);
@@ -279,17 +308,108 @@ public final class RedisOccupationStore implements OccupationStore {
   @Override
   public WriteResult writeTakingLock(
       String tag, long expectedVersion, SpoolState next, RecordedCommand record, Duration lockTtl) {
+    return write(
+        tag, expectedVersion, next, record, Step.take(occupied(tag, next).occupationId(), lockTtl));
+  }
+
+  private static Occupation occupied(String tag, SpoolState next) {
     Occupation occupation = next.occupation();
     if (occupation == null) {
       throw new IllegalArgumentException("spool " + tag + ": a free state takes no lock");
     }
-    return write(tag, expectedVersion, next, record, Step.take(occupation.occupationId(), lockTtl));
+    return occupation;
   }
 
   private WriteResult write(
       String tag, long expectedVersion, SpoolState next, RecordedCommand record, Step lock) {
     CommandSource source = record.source();
     long floor = floor(source.partition());
+    String result =
+        RedisCalls.call(
+            "write" + " spool " + tag,
+            () -> WRITE.run(redis, writeCall(tag, expectedVersion, next, record, lock, floor)));
+    return written(tag, source, floor, result);
+  }
+
+  @Override
+  public void recordRejection(String tag, RecordedCommand record) {
+    CommandSource source = record.source();
+    long floor = floor(source.partition());
+    String result =
+        RedisCalls.call(
+            "record" + " spool " + tag, () -> RECORD.run(redis, recordCall(tag, record, floor)));
+    recorded(tag, source, floor, result);
+  }
+
+  /**
+   * Every change is sent before any answer is awaited, each checked against the applied offset its
+   * partition had before the first (what one by one would check it against is at least that, and a
+   * store that lost data fails both checks alike), then the answers are read in order.
+   */
+  @Override
+  public List<WriteResult> applyAll(List<Change> changes) {
+    Map<Integer, Long> before = new HashMap<>();
+    changes.forEach(
+        change -> {
+          int partition = source(change).partition();
+          before.computeIfAbsent(partition, this::floor);
+        });
+    List<LuaScript.Sent<String>> sent =
+        RedisCalls.call(
+            "write " + changes.size() + " spools",
+            () ->
+                changes.stream()
+                    .map(change -> send(change, before.get(source(change).partition())))
+                    .toList());
+    List<WriteResult> results = new ArrayList<>(changes.size());
+    for (int i = 0; i < changes.size(); i++) {
+      Change change = changes.get(i);
+      CommandSource source = source(change);
+      long floor = before.get(source.partition());
+      String result = RedisCalls.call("write spool " + change.tag(), sent.get(i)::await);
+      results.add(
+          switch (change) {
+            case Change.Write w -> written(w.tag(), source, floor, result);
+            case Change.Rejection r -> {
+              recorded(r.tag(), source, floor, result);
+              yield WriteResult.WRITTEN;
+            }
+          });
+    }
+    return results;
+  }
+
+  private LuaScript.Sent<String> send(Change change, long floor) {
+    return switch (change) {
+      case Change.Write(var tag, var version, var next, var record, var lockTtl) -> {
+        Step lock;
+        if (lockTtl == null) {
+          lock = Step.following(next.occupation());
+        } else {
+          lock = Step.take(occupied(tag, next).occupationId(), lockTtl);
+        }
+        yield WRITE.send(connection, writeCall(tag, version, next, record, lock, floor));
+      }
+      case Change.Rejection(var tag, var record) ->
+          RECORD.send(connection, recordCall(tag, record, floor));
+    };
+  }
+
+  private static CommandSource source(Change change) {
+    return switch (change) {
+      case Change.Write w -> w.record().source();
+      case Change.Rejection r -> r.record().source();
+    };
+  }
+
+  private ScriptArgs writeCall(
+      String tag,
+      long expectedVersion,
+      SpoolState next,
+      RecordedCommand record,
+      Step lock,
+      long floor) {
+    CommandSource source = record.source();
     ScriptArgs call =
         new ScriptArgs()
             .key(StoreLayout.spoolKey(tag))
@@ -306,7 +426,11 @@ public final class RedisOccupationStore implements OccupationStore {
             .group("command", recordFields(record));
     leaseEnd(call, next);
     lock.addTo(call);
-    String result = RedisCalls.call("write" + " spool " + tag, () -> WRITE.run(redis, call));
+    return call;
+  }
+
+  /** What {@link #WRITE} answered; a written decision advances its partition's floor. */
+  private WriteResult written(String tag, CommandSource source, long floor, String result) {
     if (STORE_LOST.equals(result)) {
       throw lost(source.partition(), floor, "writing spool " + tag);
     }
@@ -317,21 +441,21 @@ public final class RedisOccupationStore implements OccupationStore {
     return written;
   }
 
-  @Override
-  public void recordRejection(String tag, RecordedCommand record) {
+  private ScriptArgs recordCall(String tag, RecordedCommand record, long floor) {
     CommandSource source = record.source();
-    long floor = floor(source.partition());
-    ScriptArgs call =
-        new ScriptArgs()
-            .key(StoreLayout.commandKey(tag, record.reply().commandId()))
-            .key(StoreLayout.appliedKey(source.partition()))
-            .key(REJECTED)
-            .arg("floor", floor)
-            .arg("offset", source.offset())
-            .arg("rejected_ttl", retention.rejected().toMillis())
-            .arg("max_rejected", retention.maxRejected())
-            .group("command", recordFields(record));
-    String result = RedisCalls.call("record" + " spool " + tag, () -> RECORD.run(redis, call));
+    return new ScriptArgs()
+        .key(StoreLayout.commandKey(tag, record.reply().commandId()))
+        .key(StoreLayout.appliedKey(source.partition()))
+        .key(REJECTED)
+        .arg("floor", floor)
+        .arg("offset", source.offset())
+        .arg("rejected_ttl", retention.rejected().toMillis())
+        .arg("max_rejected", retention.maxRejected())
+        .group("command", recordFields(record));
+  }
+
+  /** What {@link #RECORD} answered. */
+  private void recorded(String tag, CommandSource source, long floor, String result) {
     if (STORE_LOST.equals(result)) {
       throw lost(source.partition(), floor, "recording a rejection on spool " + tag);
     }

@@ -16,11 +16,13 @@ import cl.zeues.occupation.events.SpoolCatalogEntry;
 import cl.zeues.occupation.events.StoreLayout;
 import cl.zeues.occupation.events.Worker;
 import cl.zeues.occupation.processor.occupation.CommandSource;
+import cl.zeues.occupation.processor.occupation.OccupationStore;
 import cl.zeues.occupation.processor.occupation.OccupationStore.WriteResult;
 import cl.zeues.occupation.processor.occupation.RebuiltPartition;
 import cl.zeues.occupation.processor.occupation.RecordRetention;
 import cl.zeues.occupation.processor.occupation.RecordedCommand;
 import cl.zeues.occupation.processor.occupation.StoreLostException;
+import cl.zeues.occupation.processor.occupation.StoredSpool;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -229,6 +231,76 @@ class RedisOccupationStoreIT {
 
     assertThatThrownBy(() -> store.write(t.tag(), 0, t.next(), t.record()))
         .isInstanceOf(StoreLostException.class);
+  }
+
+  @Test
+  void changesSentTogetherAreEachCheckedAndAnsweredAsAlone() {
+    Taken fresh = take();
+    Taken stale = take();
+    Taken behind = take();
+    Taken rejected = take();
+    locks.acquire(stale.tag(), UUID.randomUUID(), Duration.ofMinutes(1));
+    Duration ttl = Duration.ofMinutes(1);
+
+    List<WriteResult> results =
+        store.applyAll(
+            List.of(
+                new OccupationStore.Change.Write(fresh.tag(), 0, fresh.next(), fresh.record(), ttl),
+                new OccupationStore.Change.Write(stale.tag(), 0, stale.next(), stale.record(), ttl),
+                new OccupationStore.Change.Write(
+                    behind.tag(), 5, behind.next(), behind.record(), ttl),
+                new OccupationStore.Change.Rejection(rejected.tag(), rejected.record())));
+
+    assertThat(results)
+        .containsExactly(
+            WriteResult.WRITTEN,
+            WriteResult.WRITTEN_OVER_STALE_LOCK,
+            WriteResult.VERSION_CONFLICT,
+            WriteResult.WRITTEN);
+    List<StoredSpool> loaded =
+        store.loadAll(
+            List.of(fresh, stale, behind, rejected).stream()
+                .map(t -> new OccupationStore.Load(t.tag(), t.commandId()))
+                .toList());
+    assertThat(loaded.get(0).state()).isEqualTo(fresh.next());
+    assertThat(loaded.get(1).state()).isEqualTo(stale.next());
+    assertThat(loaded.get(2).state().version()).isZero();
+    assertThat(loaded.get(2).recorded()).isNull();
+    assertThat(loaded.get(3).recorded()).isNotNull();
+    assertThat(locks.holder(fresh.tag())).contains(fresh.next().occupation().occupationId());
+    assertThat(connection.sync().get(StoreLayout.appliedKey(3))).isEqualTo("99");
+  }
+
+  @Test
+  void changesSentTogetherToAStoreThatLostItsAppliedOffsetAreRefused() {
+    Taken t = take();
+    connection.sync().del(StoreLayout.appliedKey(3)); // what FLUSHALL does
+
+    assertThatThrownBy(
+            () ->
+                store.applyAll(
+                    List.of(
+                        new OccupationStore.Change.Rejection(t.tag(), t.record()),
+                        new OccupationStore.Change.Write(
+                            t.tag(), 0, t.next(), t.record(), Duration.ofMinutes(1)))))
+        .isInstanceOf(StoreLostException.class)
+        .hasMessageContaining("partition 3");
+    assertThat(store.load(t.tag(), t.commandId()).state().version()).isZero();
+  }
+
+  @Test
+  void loadsSentTogetherRunTheScriptBySourceWhenRedisForgotIt() {
+    Taken t = take();
+    store.writeTakingLock(t.tag(), 0, t.next(), t.record(), Duration.ofMinutes(1));
+    connection.sync().scriptFlush();
+
+    assertThat(store.loadAll(List.of(new OccupationStore.Load(t.tag(), t.commandId()))))
+        .singleElement()
+        .satisfies(
+            stored -> {
+              assertThat(stored.state()).isEqualTo(t.next());
+              assertThat(stored.recorded()).isNotNull();
+            });
   }
 
   @Test
