@@ -26,6 +26,8 @@ sha256() {
   printf '%s' "$1" | sha256sum | cut -d' ' -f1
 }
 
+# The command-api's service token towards the projector's catalog import (both mount it).
+password catalog-import-token > /dev/null
 broker=$(password kafka-broker-password)
 for user in occupation-processor command-api sheets-projector; do
   password "kafka-$user-password" > /dev/null
@@ -82,11 +84,12 @@ if [ "$(id -u)" = 0 ]; then
   chown 1000 kafka-broker.jaas kafka-admin.properties
   chown 999 redis-users.acl redis-replication.conf
   chown 10001 kafka-occupation-processor-password kafka-command-api-password \
-    kafka-sheets-projector-password redis-occupation-processor-password redis-command-api-password
-  chmod 0400 ./*-password ./*.jaas ./*.properties ./*.acl ./*.conf
+    kafka-sheets-projector-password redis-occupation-processor-password redis-command-api-password \
+    catalog-import-token
+  chmod 0400 ./*-password ./*-token ./*.jaas ./*.properties ./*.acl ./*.conf
 else
   # Bind-mounted as they are: without root, the containers' users can only read them if all can.
-  chmod 0444 ./*-password ./*.jaas ./*.properties ./*.acl ./*.conf
+  chmod 0444 ./*-password ./*-token ./*.jaas ./*.properties ./*.acl ./*.conf
   echo "generate.sh: not root, so the secrets in $(pwd) are readable by every user of this host;" \
     "run it with sudo to give each file to the container user that reads it" >&2
 fi

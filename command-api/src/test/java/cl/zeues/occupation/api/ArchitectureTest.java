@@ -49,6 +49,7 @@ class ArchitectureTest {
     assertThat(classes.stream().map(JavaClass::getPackageName).distinct())
         .containsExactlyInAnyOrder(
             "cl.zeues.occupation.api",
+            "cl.zeues.occupation.api.catalog",
             "cl.zeues.occupation.api.security",
             "cl.zeues.occupation.api.web",
             CORE,

@@ -3,7 +3,13 @@ package cl.zeues.occupation.projector.catalog;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -21,6 +27,9 @@ import org.springframework.validation.annotation.Validated;
  *     the guard off, 0 forbids every removal
  * @param kafkaTimeout how long reading the catalog topics, or publishing one import's changes, may
  *     take before the import fails
+ * @param importToken the service token with which the command-api asks for an import on a
+ *     supervisor's behalf ({@code POST /api/admin/catalog/import}); unset, only callers on this
+ *     host may ask. {@code importTokenFile} reads it from a mounted secret instead
  */
 @Validated
 @ConfigurationProperties("zeues.catalog")
@@ -29,7 +38,9 @@ public record CatalogSettings(
     @NotNull @DefaultValue("30s") Duration interval,
     @NotNull @DefaultValue("0s") Duration initialDelay,
     @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.5") double maxTombstoneFraction,
-    @NotNull @DefaultValue("10s") Duration kafkaTimeout) {
+    @NotNull @DefaultValue("10s") Duration kafkaTimeout,
+    @Nullable String importToken,
+    @Nullable Path importTokenFile) {
 
   public CatalogSettings {
     if (interval != null && (interval.isNegative() || interval.isZero())) {
@@ -38,6 +49,22 @@ public record CatalogSettings(
     if (initialDelay != null && initialDelay.isNegative()) {
       throw new IllegalArgumentException(
           "zeues.catalog.initial-delay must not be negative: " + initialDelay);
+    }
+  }
+
+  /** The command-api's service token: the setting, else the file's content; empty when unset. */
+  public Optional<String> importServiceToken() {
+    if (importToken != null && !importToken.isBlank()) {
+      return Optional.of(importToken.strip());
+    }
+    if (importTokenFile == null) {
+      return Optional.empty();
+    }
+    try {
+      String read = Files.readString(importTokenFile).strip();
+      return read.isEmpty() ? Optional.empty() : Optional.of(read);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + importTokenFile, e);
     }
   }
 }

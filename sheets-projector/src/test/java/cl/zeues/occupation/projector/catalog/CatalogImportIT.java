@@ -67,11 +67,13 @@ import org.springframework.test.context.DynamicPropertySource;
       ProjectorApplication.CONFIG_NAME,
       "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
       "zeues.sheets.spreadsheet-id=" + CatalogImportIT.SPREADSHEET,
-      "zeues.catalog.scheduled=false"
+      "zeues.catalog.scheduled=false",
+      "zeues.catalog.import-token=" + CatalogImportIT.SERVICE_TOKEN
     })
 @EmbeddedKafka(partitions = 1)
 class CatalogImportIT {
 
+  static final String SERVICE_TOKEN = "it-service-token-5b1e0c9d";
   static final String SPREADSHEET = "catalog-import-it";
   static final SheetsEmulator EMULATOR = new SheetsEmulator();
   static final List<List<Object>> OPERACIONES = new ArrayList<>();
@@ -316,14 +318,7 @@ class CatalogImportIT {
 
   @Test
   void importOnDemandFromAnotherHostIsForbiddenAndImportsNothing() throws Exception {
-    // This machine's own non-loopback address stands for another host: the peer is not loopback.
-    InetAddress external =
-        NetworkInterface.networkInterfaces()
-            .filter(nic -> isUp(nic) && !isLoopback(nic))
-            .flatMap(NetworkInterface::inetAddresses)
-            .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
-            .findFirst()
-            .orElse(null);
+    InetAddress external = externalAddress();
     Assumptions.assumeTrue(external != null, "no non-loopback IPv4 address on this machine");
     addSpool("IT-REMOTE-1", "01-10-2026");
     putSheet();
@@ -347,6 +342,50 @@ class CatalogImportIT {
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(response.body()).contains("\"code\":\"IMPORTACION_SOLO_LOCAL\"");
     assertThat(latestSpool("IT-REMOTE-1")).isEmpty();
+  }
+
+  @Test
+  void theApiMayAskFromAnotherHostWithTheServiceTokenForTheSupervisorItNames() throws Exception {
+    InetAddress external = externalAddress();
+    Assumptions.assumeTrue(external != null, "no non-loopback IPv4 address on this machine");
+    addSpool("IT-API-1", "01-10-2026");
+    putSheet();
+    URI importRoute =
+        URI.create("http://" + external.getHostAddress() + ":" + port + "/api/catalog/import");
+
+    HttpResponse<String> forged =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(importRoute)
+                    .header("Authorization", "Bearer not-the-" + SERVICE_TOKEN)
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(latestSpool("IT-API-1")).isEmpty();
+
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(importRoute)
+                    .header("Authorization", "Bearer " + SERVICE_TOKEN)
+                    .header("X-Zeues-Actor", "Ana+Supervisora+%28SUPERVISOR+7f3c%29")
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("\"outcome\":\"SUCCESS\"");
+    assertThat(latestSpool("IT-API-1")).isPresent();
+  }
+
+  /** This machine's own non-loopback address stands for another host: the peer is not loopback. */
+  private static @Nullable InetAddress externalAddress() throws SocketException {
+    return NetworkInterface.networkInterfaces()
+        .filter(nic -> isUp(nic) && !isLoopback(nic))
+        .flatMap(NetworkInterface::inetAddresses)
+        .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
+        .findFirst()
+        .orElse(null);
   }
 
   private static boolean isUp(NetworkInterface nic) {

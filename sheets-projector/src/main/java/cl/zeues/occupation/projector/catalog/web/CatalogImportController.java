@@ -1,10 +1,12 @@
 package cl.zeues.occupation.projector.catalog.web;
 
 import cl.zeues.occupation.projector.catalog.CatalogImporter;
+import cl.zeues.occupation.projector.catalog.CatalogSettings;
 import cl.zeues.occupation.projector.catalog.ImportSummary;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -17,34 +19,42 @@ import org.springframework.web.bind.annotation.RestController;
  * code} {@code CATALOG_IMPORT_FAILED}, the summary in {@code summary}) when the sheets or Kafka
  * failed.
  *
- * <p>Only a caller on this machine may ask (403 {@code IMPORTACION_SOLO_LOCAL} otherwise): an
- * import republishes the workers and spools every decision trusts, so it is an administrator's act,
- * and whoever has a shell on the projector's host is one. The address judged is the TCP peer's (the
- * projector pins {@code server.forward-headers-strategy: none}, so no {@code X-Forwarded-For} can
- * pose as loopback). The scheduled import needs no caller.
+ * <p>An import republishes the workers and spools every decision trusts, so only two callers may
+ * ask (403 {@code IMPORTACION_SOLO_LOCAL} otherwise): one on this machine (whoever has a shell on
+ * the projector's host is an administrator; the address judged is the TCP peer's, and the projector
+ * pins {@code server.forward-headers-strategy: none}, so no {@code X-Forwarded-For} can pose as
+ * loopback), and the command-api with its service token ({@code zeues.catalog.import-token}) on
+ * behalf of the supervisor it names in {@code X-Zeues-Actor}, who is logged. The scheduled import
+ * needs no caller.
  */
 @RestController
 class CatalogImportController {
 
-  private final CatalogImporter importer;
+  private static final Logger log = LoggerFactory.getLogger(CatalogImportController.class);
 
-  CatalogImportController(CatalogImporter importer) {
+  private final CatalogImporter importer;
+  private final ImportCallers callers;
+
+  CatalogImportController(CatalogImporter importer, CatalogSettings settings) {
     this.importer = importer;
+    this.callers = new ImportCallers(settings.importServiceToken().orElse(null));
   }
 
   @PostMapping("/api/catalog/import")
   ResponseEntity<?> importNow(HttpServletRequest request) {
-    if (!fromThisMachine(request.getRemoteAddr())) {
+    Optional<String> caller = callers.who(request);
+    if (caller.isEmpty()) {
       ProblemDetail refused =
           ProblemDetail.forStatusAndDetail(
               HttpStatus.FORBIDDEN,
-              "La importación del catálogo solo se pide desde el host del proyector (127.0.0.1);"
-                  + " llegó desde "
+              "La importación del catálogo se pide desde el host del proyector (127.0.0.1) o por"
+                  + " la API (POST /api/admin/catalog/import, rol SUPERVISOR); llegó desde "
                   + request.getRemoteAddr());
       refused.setTitle("Catalog import is local only");
       refused.setProperty("code", "IMPORTACION_SOLO_LOCAL");
       return ResponseEntity.status(HttpStatus.FORBIDDEN).body(refused);
     }
+    log.info("catalog import asked by {}", caller.get());
     ImportSummary summary = importer.importNow();
     if (summary.outcome() != ImportSummary.Outcome.FAILED) {
       return ResponseEntity.ok(summary);
@@ -56,14 +66,5 @@ class CatalogImportController {
     problem.setProperty("code", "CATALOG_IMPORT_FAILED");
     problem.setProperty("summary", summary);
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
-  }
-
-  /** A loopback peer. The servlet container gives the peer as an IP literal: no DNS lookup. */
-  static boolean fromThisMachine(String remoteAddress) {
-    try {
-      return InetAddress.getByName(remoteAddress).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
   }
 }
