@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,6 +36,9 @@ public final class SpoolQueries {
 
   private static final Comparator<SpoolRow> BY_TAG =
       Comparator.comparing(row -> row.view().tagSpool());
+  private static final Comparator<SpoolRow> NEWEST_FIRST =
+      Comparator.comparing((SpoolRow row) -> occupationOf(row).since(), Comparator.reverseOrder())
+          .thenComparing(BY_TAG);
 
   private final OccupationViews views;
   private final Catalogs catalogs;
@@ -45,6 +47,7 @@ public final class SpoolQueries {
   private final Duration readYourWritesWait;
   private final LongAdder stale = new LongAdder();
   private final Map<Operacion, Startable> startable = new ConcurrentHashMap<>();
+  private volatile @Nullable Occupied occupied;
 
   public SpoolQueries(
       OccupationViews views,
@@ -121,33 +124,54 @@ public final class SpoolQueries {
 
   /** The spools {@code workerId} holds now, for {@code operacion} when given. */
   public Read<List<SpoolRow>> heldBy(int workerId, @Nullable Operacion operacion) {
-    return occupied(
-        o -> o.worker().id() == workerId && (operacion == null || o.operacion() == operacion),
-        BY_TAG);
+    requireReady();
+    boolean current = views.awaitAllAnswered(readYourWritesWait);
+    List<SpoolRow> rows = new ArrayList<>();
+    for (SpoolRow row : occupiedRows()) {
+      Occupation occupation = occupationOf(row);
+      if (occupation.worker().id() == workerId
+          && (operacion == null || occupation.operacion() == operacion)) {
+        rows.add(row);
+      }
+    }
+    rows.sort(BY_TAG);
+    return read(rows, !current);
   }
 
   /** Every occupied spool, the most recently taken first. */
   public Read<List<SpoolRow>> occupiedNewestFirst() {
-    return occupied(
-        o -> true,
-        Comparator.comparing((SpoolRow row) -> occupationOf(row).since(), Comparator.reverseOrder())
-            .thenComparing(BY_TAG));
-  }
-
-  private Read<List<SpoolRow>> occupied(Predicate<Occupation> which, Comparator<SpoolRow> order) {
     requireReady();
     boolean current = views.awaitAllAnswered(readYourWritesWait);
+    return read(occupiedRows(), !current);
+  }
+
+  /**
+   * Every occupied spool, newest first. Sorting them is the dashboard's whole cost (milliseconds
+   * with thousands held), so the list is reused while the view has applied no event and the catalog
+   * copy is the same, as the startable lists are.
+   */
+  private List<SpoolRow> occupiedRows() {
+    long generation = views.appliedCount();
     Map<String, SpoolCatalogEntry> catalog = catalogs.spools();
+    Occupied cached = occupied;
+    if (cached != null && cached.generation() == generation && cached.catalog() == catalog) {
+      return cached.rows();
+    }
     List<SpoolRow> rows = new ArrayList<>();
     for (SpoolView view : views.occupied()) {
-      Occupation occupation = view.state().occupation();
-      if (occupation != null && which.test(occupation)) {
+      if (view.state().occupation() != null) {
         rows.add(new SpoolRow(view, catalog.get(view.tagSpool())));
       }
     }
-    rows.sort(order);
-    return read(rows, !current);
+    rows.sort(NEWEST_FIRST);
+    List<SpoolRow> copy = List.copyOf(rows);
+    occupied = new Occupied(generation, catalog, copy);
+    return copy;
   }
+
+  /** The occupied spools, newest first, and what they were computed from. */
+  private record Occupied(
+      long generation, Map<String, SpoolCatalogEntry> catalog, List<SpoolRow> rows) {}
 
   private static Occupation occupationOf(SpoolRow row) {
     Occupation occupation = row.view().state().occupation();
