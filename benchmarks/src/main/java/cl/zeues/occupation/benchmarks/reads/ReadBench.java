@@ -60,6 +60,11 @@ public final class ReadBench implements Callable<Integer> {
   @Option(names = "--warmup", description = "unmeasured seconds first (default ${DEFAULT-VALUE})")
   int warmup = 15;
 
+  @Option(
+      names = "--tablets",
+      description = "tablets (device credentials) the reads come from (default ${DEFAULT-VALUE})")
+  int tablets = 40;
+
   @Option(names = "--runs", description = "measured windows (default ${DEFAULT-VALUE})")
   int runs = 3;
 
@@ -108,14 +113,14 @@ public final class ReadBench implements Callable<Integer> {
           "rebuilt view checked against the domain's replay: %d spools equal%n",
           log.bySpool().size());
       System.out.print(QueryCost.measure(system.queries(), tags, system.workerIds()));
-      String token = system.tabletToken();
+      List<String> tokens = system.tabletTokens(tablets);
       HttpClient client =
           HttpClient.newBuilder()
               .version(HttpClient.Version.HTTP_1_1)
               .executor(Executors.newVirtualThreadPerTaskExecutor())
               .connectTimeout(Duration.ofSeconds(5))
               .build();
-      Window window = new Window(client, system.base(), token, tags, system.workerIds(), rate);
+      Window window = new Window(client, system.base(), tokens, tags, system.workerIds(), rate);
       window.run(warmup);
       System.out.printf("warm-up: %d s at %d reads/s (not counted)%n", warmup, rate);
       List<Map<String, RouteFigures>> measured = new ArrayList<>();
@@ -125,6 +130,11 @@ public final class ReadBench implements Callable<Integer> {
         System.out.printf(
             "run %d of %d: %d s at %d reads/s, load average %s%n%s",
             run, runs, seconds, rate, Machine.loadAverageNow(), table(figures));
+        if (figures.get("all reads").errors() > 0) {
+          System.out.printf(
+              "WARNING: %d reads were not answered 200: their latency is not a read's%n",
+              figures.get("all reads").errors());
+        }
       }
       Map<String, Double> p50 = median(measured, RouteFigures::p50);
       Map<String, Double> p99 = median(measured, RouteFigures::p99);
@@ -186,7 +196,7 @@ public final class ReadBench implements Callable<Integer> {
   private record Window(
       HttpClient client,
       String base,
-      String token,
+      List<String> tokens,
       List<String> tags,
       List<Integer> workerIds,
       int rate) {
@@ -207,6 +217,7 @@ public final class ReadBench implements Callable<Integer> {
           long scheduled = start + pacer.dueAt(i);
           LockSupport.parkNanos(scheduled - System.nanoTime());
           ReadRoute route = ReadRoute.pick(random);
+          String token = tokens.get(random.nextInt(tokens.size()));
           HttpRequest request = route.request(base, token, tags, workerIds, random);
           inFlight.submit(
               () -> {

@@ -184,24 +184,35 @@ final class ReadSystem implements AutoCloseable {
     return api;
   }
 
-  /** Issues a TABLET credential through the admin route and waits until the API accepts it. */
-  String tabletToken() {
-    String body =
-        send(
-            HttpRequest.newBuilder(URI.create(base() + "/api/admin/credentials"))
-                .header("Authorization", "Bearer " + adminToken)
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\",\"role\":\"TABLET\"}"))
-                .build(),
-            201);
-    String token = JsonMapper.builder().build().readTree(body).path("token").asString();
-    HttpRequest probe =
-        HttpRequest.newBuilder(URI.create(base() + "/api/workers"))
-            .header("Authorization", "Bearer " + token)
-            .build();
-    awaitUntil("the issued credential to be accepted", () -> status(probe) == 200);
-    return token;
+  /**
+   * Issues {@code count} TABLET credentials through the admin route (one per tablet: the API limits
+   * each device's requests, as a shop's tablets share the load) and waits until the API accepts
+   * them.
+   */
+  List<String> tabletTokens(int count) {
+    List<String> tokens = new java.util.ArrayList<>(count);
+    JsonMapper json = JsonMapper.builder().build();
+    for (int i = 1; i <= count; i++) {
+      String body =
+          send(
+              HttpRequest.newBuilder(URI.create(base() + "/api/admin/credentials"))
+                  .header("Authorization", "Bearer " + adminToken)
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"name\":\"bench tablet " + i + "\",\"role\":\"TABLET\"}"))
+                  .build(),
+              201);
+      tokens.add(json.readTree(body).path("token").asString());
+    }
+    for (String token : tokens) {
+      HttpRequest probe =
+          HttpRequest.newBuilder(URI.create(base() + "/api/workers"))
+              .header("Authorization", "Bearer " + token)
+              .build();
+      awaitUntil("an issued credential to be accepted", () -> status(probe) == 200);
+    }
+    return tokens;
   }
 
   private String send(HttpRequest request, int expected) {
