@@ -1,9 +1,7 @@
 package cl.zeues.occupation.api.catalog;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import cl.zeues.occupation.api.SecretSetting;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -28,17 +26,6 @@ public record CatalogImportSettings(
 
   /** The service token: the setting, else the file's content. */
   public Optional<String> serviceToken() {
-    if (token != null && !token.isBlank()) {
-      return Optional.of(token.strip());
-    }
-    if (tokenFile == null) {
-      return Optional.empty();
-    }
-    try {
-      String read = Files.readString(tokenFile).strip();
-      return read.isEmpty() ? Optional.empty() : Optional.of(read);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + tokenFile, e);
-    }
+    return SecretSetting.of(token, tokenFile);
   }
 }

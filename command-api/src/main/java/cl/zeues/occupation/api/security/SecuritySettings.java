@@ -1,11 +1,9 @@
 package cl.zeues.occupation.api.security;
 
+import cl.zeues.occupation.api.SecretSetting;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -61,20 +59,7 @@ public record SecuritySettings(
 
   /** The bootstrap admin token: the setting, else the file, else the deprecated alias. */
   public Optional<String> bootstrapToken(@Nullable String legacyAdminToken) {
-    if (bootstrapAdminToken != null && !bootstrapAdminToken.isBlank()) {
-      return Optional.of(bootstrapAdminToken.strip());
-    }
-    if (bootstrapAdminTokenFile != null) {
-      try {
-        String token = Files.readString(bootstrapAdminTokenFile).strip();
-        return token.isEmpty() ? Optional.empty() : Optional.of(token);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + bootstrapAdminTokenFile, e);
-      }
-    }
-    if (legacyAdminToken != null && !legacyAdminToken.isBlank()) {
-      return Optional.of(legacyAdminToken.strip());
-    }
-    return Optional.empty();
+    return SecretSetting.of(bootstrapAdminToken, bootstrapAdminTokenFile)
+        .or(() -> SecretSetting.of(legacyAdminToken, null));
   }
 }
